@@ -1,0 +1,267 @@
+"""The Case: one validated request, whatever the entry point (form, API, CLI)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from .catalog import Catalog
+from .grounds import GROUNDS
+from .signature import SignatureError, clean_signature_image
+
+KINDS = ("objection", "complaint")
+CHANNELS = ("form", "email", "post")
+REPLIES = ("none", "refused", "partial", "accepted")
+GDPR_APPLIES_FROM = dt.date(2018, 5, 25)
+
+LIMITS = {"name": 120, "address_line": 100, "address_lines": 6, "email": 254, "account": 300,
+          "grounds_text": 2000, "details": 2000, "typed": 120}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    address: tuple[str, ...]
+    email: str
+    account: str = ""
+
+
+@dataclass(frozen=True)
+class History:
+    objection_sent: dt.date
+    channel: str
+    reply: str = "none"
+    reply_date: dt.date | None = None
+    details: str = ""
+
+
+@dataclass(frozen=True)
+class Signature:
+    typed: str | None = None
+    image: bytes | None = None  # PNG, checked and re-encoded
+
+
+@dataclass(frozen=True)
+class Case:
+    kind: str
+    platform: str
+    country: str
+    person: Person
+    signature: Signature
+    date: dt.date
+    subdivision: str | None = None
+    language: str | None = None
+    grounds: tuple[str, ...] = ()
+    grounds_text: str = ""
+    history: History | None = None
+
+
+class CaseError(ValueError):
+    """The case is invalid; `errors` maps each field path to its messages."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        self.errors = errors
+        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
+
+
+@dataclass
+class _Checker:
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, path: str, message: str) -> None:
+        self.errors.setdefault(path, []).append(message)
+
+    def text(self, data: dict, key: str, path: str, limit: int, required: bool) -> str:
+        value = data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.add(path, "This field is required.")
+            return ""
+        if not isinstance(value, str):
+            self.add(path, "Must be text.")
+            return ""
+        value = unicodedata.normalize("NFC", value.strip())
+        if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value):
+            self.add(path, "Must not contain control characters.")
+        elif "\n" in value and key not in ("grounds_text", "details"):
+            self.add(path, "Must be a single line.")
+        if len(value) > limit:
+            self.add(path, f"Must be at most {limit} characters (it has {len(value)}).")
+        return value
+
+    def date(self, data: dict, key: str, path: str, required: bool) -> dt.date | None:
+        value = data.get(key)
+        if value in (None, ""):
+            if required:
+                self.add(path, "This field is required.")
+            return None
+        try:
+            day = dt.date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            day = None
+        if day is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            self.add(path, "Must be a date written YYYY-MM-DD.")
+            return None
+        return day
+
+    def mapping(self, data: dict, key: str, path: str, required: bool) -> dict | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.add(path, "This field is required.")
+            return None
+        if not isinstance(value, dict):
+            self.add(path, "Must be an object.")
+            return None
+        return value
+
+    def choice(self, data: dict, key: str, path: str, choices, required: bool = True) -> str:
+        value = data.get(key)
+        if value in (None, ""):
+            if required:
+                self.add(path, "This field is required.")
+            return ""
+        if value not in choices:
+            self.add(path, f"Must be one of: {', '.join(choices)}.")
+            return ""
+        return value
+
+
+def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Case:
+    """Validate case JSON (already decoded) into a Case; raise CaseError naming each field."""
+    today = today or dt.date.today()
+    c = _Checker()
+    if not isinstance(data, dict):
+        raise CaseError({"": ["The case must be a JSON object."]})
+    known = {"kind", "platform", "country", "subdivision", "language", "date", "person",
+             "grounds", "grounds_text", "history", "signature"}
+    for key in sorted(set(data) - known):
+        c.add(key, "Unknown field.")
+
+    kind = c.choice(data, "kind", "kind", KINDS)
+    platform = c.choice(data, "platform", "platform", sorted(catalog.platforms))
+    country = data.get("country")
+    jurisdiction = None
+    if not isinstance(country, str) or not country.strip():
+        c.add("country", "This field is required.")
+    else:
+        country = country.strip().upper()
+        jurisdiction = catalog.jurisdictions.get(country)
+        if jurisdiction is None:
+            c.add("country", f"Objector does not cover {country} yet; it covers "
+                             f"{', '.join(sorted(catalog.jurisdictions))}.")
+    subdivision = data.get("subdivision") or None
+    if jurisdiction is not None:
+        subs = jurisdiction.plain.get("subdivisions") or {}
+        names = subs.get("names") or {}
+        if subdivision is not None:
+            subdivision = str(subdivision).strip().upper()
+            if subdivision not in names:
+                c.add("subdivision", f"Not a subdivision of {country} that Objector knows"
+                      + (f"; use one of: {', '.join(sorted(names))}." if names else "."))
+        elif subs.get("required"):
+            c.add("subdivision", f"Required for {jurisdiction.plain['name']}: the competent "
+                  f"regulator depends on it ({', '.join(sorted(names))}).")
+    language = data.get("language") or None
+    if language is not None and (not isinstance(language, str)
+                                 or not _LANGUAGE.fullmatch(language.strip())):
+        c.add("language", "Must be a language tag such as en, de or fr.")
+        language = None
+
+    date = c.date(data, "date", "date", required=False) or today
+    if date < GDPR_APPLIES_FROM:
+        c.add("date", "Must not be before 2018-05-25, when the GDPR began to apply.")
+    elif date > today + dt.timedelta(days=1):
+        c.add("date", "Must not be in the future.")
+
+    person = None
+    pdata = c.mapping(data, "person", "person", required=True)
+    if pdata is not None:
+        for key in sorted(set(pdata) - {"name", "address", "email", "account"}):
+            c.add(f"person.{key}", "Unknown field.")
+        name = c.text(pdata, "name", "person.name", LIMITS["name"], True)
+        address: list[str] = []
+        raw = pdata.get("address")
+        if not isinstance(raw, list) or not [x for x in raw if isinstance(x, str) and x.strip()]:
+            c.add("person.address", "Give your postal address, one line per item.")
+        elif len(raw) > LIMITS["address_lines"]:
+            c.add("person.address", f"Use at most {LIMITS['address_lines']} lines.")
+        else:
+            for i, _ in enumerate(raw):
+                line = c.text({"l": raw[i]}, "l", f"person.address[{i}]",
+                              LIMITS["address_line"], False)
+                if line:
+                    address.append(line)
+        email = c.text(pdata, "email", "person.email", LIMITS["email"], True)
+        if email and not _EMAIL.fullmatch(email):
+            c.add("person.email", "Must be an e-mail address such as name@example.org.")
+        account = c.text(pdata, "account", "person.account", LIMITS["account"], False)
+        person = Person(name=name, address=tuple(address), email=email, account=account)
+
+    grounds = data.get("grounds") or []
+    if not isinstance(grounds, list) or not all(isinstance(g, str) for g in grounds):
+        c.add("grounds", "Must be a list of ground identifiers.")
+        grounds = []
+    for i, ground in enumerate(grounds):
+        if ground not in GROUNDS:
+            c.add(f"grounds[{i}]", f"Unknown ground; use one of: {', '.join(GROUNDS)}.")
+    grounds_text = c.text(data, "grounds_text", "grounds_text", LIMITS["grounds_text"], False)
+    if not grounds and not grounds_text:
+        c.add("grounds", "Pick at least one reason or write your own: the right to object "
+                         "rests on grounds relating to your particular situation.")
+
+    history = None
+    hdata = c.mapping(data, "history", "history", required=(kind == "complaint"))
+    if hdata is not None:
+        for key in sorted(set(hdata) - {"objection_sent", "channel", "reply", "reply_date",
+                                        "details"}):
+            c.add(f"history.{key}", "Unknown field.")
+        sent = c.date(hdata, "objection_sent", "history.objection_sent", required=True)
+        channel = c.choice(hdata, "channel", "history.channel", CHANNELS)
+        reply = c.choice(hdata, "reply", "history.reply", REPLIES, required=False) or "none"
+        reply_date = c.date(hdata, "reply_date", "history.reply_date",
+                            required=(reply != "none"))
+        details = c.text(hdata, "details", "history.details", LIMITS["details"], False)
+        if sent and sent > date:
+            c.add("history.objection_sent", "Must not be after the date of the letter.")
+        if sent and sent < GDPR_APPLIES_FROM:
+            c.add("history.objection_sent", "Must not be before 2018-05-25.")
+        if reply_date and sent and reply_date < sent:
+            c.add("history.reply_date", "Must not be before the objection was sent.")
+        if reply_date and reply_date > date:
+            c.add("history.reply_date", "Must not be after the date of the letter.")
+        if reply == "none" and reply_date:
+            c.add("history.reply_date", "Leave empty when there was no reply.")
+        if sent and channel:
+            history = History(sent, channel, reply, reply_date, details)
+
+    signature = None
+    sdata = c.mapping(data, "signature", "signature", required=True)
+    if sdata is not None:
+        typed, image = sdata.get("typed"), sdata.get("image")
+        if set(sdata) - {"typed", "image"}:
+            for key in sorted(set(sdata) - {"typed", "image"}):
+                c.add(f"signature.{key}", "Unknown field.")
+        if (typed is None) == (image is None):
+            c.add("signature", "Give exactly one of typed or image.")
+        elif typed is not None:
+            text = c.text(sdata, "typed", "signature.typed", LIMITS["typed"], True)
+            if text:
+                signature = Signature(typed=text)
+        else:
+            try:
+                signature = Signature(image=clean_signature_image(image))
+            except SignatureError as exc:
+                c.add("signature.image", str(exc))
+
+    if c.errors:
+        raise CaseError(c.errors)
+    return Case(kind=kind, platform=platform, country=country, subdivision=subdivision,
+                language=language.strip() if language else None, date=date, person=person,
+                grounds=tuple(dict.fromkeys(grounds)), grounds_text=grounds_text,
+                history=history, signature=signature)

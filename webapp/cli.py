@@ -1,0 +1,138 @@
+"""The command line: render, serve, catalog check and list."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+
+import click
+
+from .case import CaseError, parse_case
+from .catalog import CatalogError, default_catalog
+
+
+class Invalid(click.ClickException):
+    """Input problems, one line each, naming the field; exit code 2."""
+
+    exit_code = 2
+
+    def __init__(self, problems: dict[str, list[str]]):
+        self.problems = problems
+        super().__init__("invalid input")
+
+    def show(self, file=None) -> None:
+        for path, messages in self.problems.items():
+            for message in messages:
+                click.echo(f"{path or '(case)'}: {message}", err=True)
+
+
+def _pipeline():
+    from .letters import Pipeline
+    from .resources import letter_languages
+
+    return Pipeline(default_catalog(), letter_languages())
+
+
+@click.group()
+@click.version_option(package_name="objector")
+def main() -> None:
+    """Objector: letters against AI training on your data, ready to send."""
+
+
+@main.command()
+@click.argument("case_file", type=click.File("rb"))
+@click.option("-o", "--output", required=True,
+              help="Where to write the PDF (or the ZIP with --all); - for standard output.")
+@click.option("--all", "all_letters", is_flag=True,
+              help="Write every letter the case yields, with instructions, as one ZIP.")
+def render(case_file, output: str, all_letters: bool) -> None:
+    """Render CASE_FILE (case JSON; - for standard input) to a PDF or a ZIP."""
+    try:
+        data = json.loads(case_file.read())
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise Invalid({"": [f"not valid JSON ({exc})"]}) from None
+    pipeline = _pipeline()
+    from .pdf import RenderError
+
+    try:
+        case = parse_case(data, pipeline.catalog)
+        if all_letters:
+            body = pipeline.zip(case)
+        else:
+            route = pipeline.route(case)
+            body = pipeline.render(route, route.letters[0]).pdf
+    except CaseError as exc:
+        raise Invalid(exc.errors) from None
+    except RenderError as exc:
+        raise Invalid({"": [str(exc)]}) from None
+    if output == "-":
+        sys.stdout.buffer.write(body)
+        sys.stdout.buffer.flush()
+    else:
+        with open(output, "wb") as out:
+            out.write(body)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes. Default: one per core.")
+def serve(host: str, port: int, workers: int | None) -> None:
+    """Serve the app with gunicorn (preloaded, one warm-up render at boot)."""
+    from .server import run
+
+    run(host, port, workers or os.cpu_count() or 1)
+
+
+@click.group("catalog")
+def catalog_group() -> None:
+    """Check or list the catalog of platforms, jurisdictions and regulators."""
+
+
+@catalog_group.command("check")
+@click.option("--stale", type=click.IntRange(min=0), default=None, metavar="DAYS",
+              help="Also list facts checked more than DAYS days ago.")
+def catalog_check(stale: int | None) -> None:
+    """Validate every catalog file; exit 2 naming each file and field at fault."""
+    try:
+        catalog = default_catalog()
+    except CatalogError as exc:
+        raise Invalid({str(p.path): [f"{p.field}: {p.message}"] for p in exc.problems}) from None
+    records = catalog.all_records()
+    facts = [(r, name, f) for r in records for name, s in r.facts.items() for f in s.facts]
+    click.echo(f"catalog OK: {len(records)} records, {len(facts)} facts, "
+               f"{sum(1 for *_, f in facts if f.unconfirmed)} marked unconfirmed")
+    if stale is not None:
+        limit = dt.date.today() - dt.timedelta(days=stale)
+        old = [(r, n, f) for r, n, f in facts if f.checked < limit]
+        for record, name, fact in old:
+            click.echo(f"stale: {record.path}: {name}: checked {fact.checked.isoformat()}")
+        if old:
+            sys.exit(1)
+
+
+@catalog_group.command("list")
+def catalog_list() -> None:
+    """Print the jurisdictions, platforms and regulators covered."""
+    catalog = default_catalog()
+    today = dt.date.today()
+    click.echo(f"Jurisdictions ({len(catalog.jurisdictions)}):")
+    for code, rec in sorted(catalog.jurisdictions.items()):
+        regs = rec.value("regulators", today) or {}
+        ids = sorted({i for v in regs.values() for i in v})
+        click.echo(f"  {code}  {rec.plain['name']:<20} {rec.value('regime', today):<8} "
+                   f"regulators: {', '.join(ids)}")
+    click.echo(f"Platforms ({len(catalog.platforms)}):")
+    for pid, rec in sorted(catalog.platforms.items()):
+        regions = ", ".join(f"{r}: {rec.value('controllers.' + r, today)['name']}"
+                            for r in rec.names_under("controllers"))
+        click.echo(f"  {pid:<10} {rec.plain['name']:<10} {regions}")
+    click.echo(f"Regulators ({len(catalog.regulators)}):")
+    for rid, rec in sorted(catalog.regulators.items()):
+        click.echo(f"  {rid:<14} {rec.value('name', today)}")
+
+
+main.add_command(catalog_group)

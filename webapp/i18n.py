@@ -1,0 +1,40 @@
+"""Page language: ?lang=, then the cookie, then Accept-Language."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, request
+from flask_babel import Babel, get_locale
+
+from .resources import TRANSLATIONS, letter_languages
+
+COOKIE = "lang"
+
+
+def ui_languages() -> tuple[str, ...]:
+    return current_app.config["UI_LANGUAGES"]
+
+
+def select_locale() -> str:
+    languages = ui_languages()
+    for wanted in (request.args.get("lang"), request.cookies.get(COOKIE)):
+        if wanted in languages:
+            return wanted
+    return request.accept_languages.best_match(languages) or current_app.config[
+        "DEFAULT_LANGUAGE"]
+
+
+def remember_choice(response):
+    """Keep a language picked with ?lang= in a cookie (a preference, not personal data)."""
+    wanted = request.args.get("lang")
+    if wanted and wanted in ui_languages():
+        response.set_cookie(COOKIE, wanted, max_age=365 * 24 * 3600, samesite="Lax",
+                            secure=request.is_secure, httponly=True)
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.config.setdefault("UI_LANGUAGES", letter_languages())
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(TRANSLATIONS)
+    Babel(app, locale_selector=select_locale)
+    app.jinja_env.globals["get_locale"] = get_locale
+    app.after_request(remember_choice)

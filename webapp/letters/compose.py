@@ -1,0 +1,139 @@
+"""Build the context each letter template gets: pure Python, no Flask."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+
+from babel.dates import format_date
+from babel.lists import format_list
+
+from ..case import Case
+from ..grounds import GROUNDS
+from ..routing import Letter, Route
+from .citations import cite, title
+
+SIGNATURE_URL = "memory:signature.png"
+#: the articles templates may cite; a regime without one gives None for it
+ARTICLES = ("object", "restriction", "erasure", "access", "time_limit", "complaint",
+            "lead_authority", "complaint_to_controller")
+
+
+def _babel_locale(lang: str) -> str:
+    # English letters go to European recipients: write dates the British way (30 November 2026).
+    return "en_GB" if lang == "en" else lang.replace("-", "_")
+
+
+def _without_name(lines: list[str], name: str) -> list[str]:
+    """Drop an address's first line when it repeats the addressee's name."""
+    return lines[1:] if lines and lines[0].strip() == name.strip() else lines
+
+
+def long_date(day: dt.date | None, lang: str) -> str | None:
+    """Return `day` written out in the letter's language, e.g. 30 November 2026."""
+    return format_date(day, format="long", locale=_babel_locale(lang)) if day else None
+
+
+def reference(case: Case, letter: Letter) -> str:
+    """Return a short reference, stable for the same person, platform, kind and date."""
+    digest = hashlib.sha256("\x1f".join(
+        [case.person.name, case.person.email, case.platform, letter.slug,
+         case.date.isoformat()]).encode()).hexdigest()[:6].upper()
+    prefix = {"objection": "OBJ", "complaint": "CMP"}[letter.kind]
+    return f"{prefix}-{case.platform.upper()}-{case.date:%Y%m%d}-{digest}"
+
+
+def citations(route: Route, lang: str) -> dict[str, str | None]:
+    """Return every article the regime defines, cited in `lang`, valid on the case date."""
+    instruments = route.regime.value("instruments", route.day)
+    out: dict[str, str | None] = {}
+    for name in ARTICLES:
+        article = route.article(name)
+        if article is None:
+            out[name] = out[f"{name}_title"] = None
+            continue
+        refs = [article.value, *article.value.get("also", [])]
+        out[name] = format_list([cite(r, instruments, lang) for r in refs],
+                                locale=_babel_locale(lang))
+        out[f"{name}_title"] = title(article.value, lang)
+    return out
+
+
+def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
+    """Return the template context for one letter of the route.
+
+    For a web preview, the drawn signature is inlined as a data URL; PDFs fetch it from memory.
+    """
+    case, lang, day = route.case, letter.language, route.day
+    controller = route.controller.value
+    ai = route.ai_training.value if route.ai_training else {}
+    since = ai.get("since")
+    hint = route.objection_route.value if route.objection_route else None
+    home = route.regulators[0]
+    lead = route.lead_authority
+    history = None
+    if case.history:
+        h = case.history
+        history = {"sent_long": long_date(h.objection_sent, lang), "channel": h.channel,
+                   "reply": h.reply, "reply_date_long": long_date(h.reply_date, lang),
+                   "details": h.details}
+    ack = route.regime.value("deadlines.complaint_ack", day)
+    title_text = {"objection": "Objection", "complaint": "Complaint"}[letter.kind]
+    return {
+        "lang": lang,
+        "kind": letter.kind,
+        "document_title": f"{title_text} – {route.platform.plain['name']} – {case.person.name}",
+        "reference": reference(case, letter),
+        "date_long": long_date(day, lang),
+        "place_date": long_date(day, lang),
+        "sender": {"name": case.person.name, "address": list(case.person.address),
+                   "email": case.person.email, "account": case.person.account},
+        "recipient": {"name": letter.recipient["name"],
+                      "address": _without_name(list(letter.recipient.get("address") or []),
+                                               letter.recipient["name"])},
+        "platform": {"name": route.platform.plain["name"],
+                     "services": format_list(list(route.platform.plain.get("services") or []),
+                                             locale=_babel_locale(lang))},
+        "controller": {"name": controller["name"],
+                       "address": _without_name(list(controller["address"]), controller["name"])},
+        "regime_id": route.regime.id,
+        "cite": citations(route, lang),
+        "ai": {"since_long": long_date(_as_date(since), lang) if since else None,
+               "legitimate_interests": "legitimate interest" in str(ai.get("legal_basis"))},
+        "hint": ({"kind": hint["kind"], "label": hint.get("label"), "path": hint.get("path")}
+                 if hint and hint.get("kind") in ("setting", "form") else None),
+        "grounds": [GROUNDS[g][1] for g in case.grounds],
+        "grounds_text": case.grounds_text,
+        "deadlines": {
+            "reply_due_long": long_date(route.deadlines["reply_due"], lang),
+            "reply_due_extended_long": long_date(route.deadlines["reply_due_extended"], lang),
+            "overdue": day > route.deadlines["reply_due"],
+            "ack_days": ack.get("days") if isinstance(ack, dict) else None,
+        },
+        "home_regulator": {"name": home.value("name", day),
+                           "short_name": home.value("short_name", day)},
+        "lead_authority": {"name": lead.value("name", day),
+                           "short_name": lead.value("short_name", day),
+                           "is_recipient": letter.regulator is not None
+                           and letter.regulator.id == lead.id},
+        "history": history,
+        "signature": {"typed": case.signature.typed, "image": _signature_src(case, preview)},
+    }
+
+
+def _signature_src(case: Case, preview: bool) -> str | None:
+    if not case.signature.image:
+        return None
+    if preview:
+        return "data:image/png;base64," + base64.b64encode(case.signature.image).decode()
+    return SIGNATURE_URL
+
+
+def _as_date(value) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None

@@ -1,0 +1,75 @@
+"""The one pipeline every entry point calls: case -> route -> HTML -> PDF (-> ZIP)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from ..case import Case
+from ..catalog import Catalog
+from ..pdf import Renderer
+from ..routing import Letter, Route, route
+from .compose import SIGNATURE_URL, compose
+from .environment import letter_environment, text_environment
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same case gives the same ZIP
+
+
+@dataclass(frozen=True)
+class RenderedLetter:
+    letter: Letter
+    filename: str
+    pdf: bytes
+
+
+class Pipeline:
+    """Turn cases into letters; one per process, shared by the web app, the API and the CLI."""
+
+    def __init__(self, catalog: Catalog, languages: Collection[str], max_pages: int = 8):
+        self.catalog = catalog
+        self.languages = tuple(languages)
+        self.renderer = Renderer(max_pages=max_pages)
+
+    def route(self, case: Case) -> Route:
+        return route(case, self.catalog, self.languages)
+
+    def html(self, route_: Route, letter: Letter, fragment: bool = False) -> str:
+        """Return the letter as HTML (the whole document, or the article for a preview)."""
+        env = letter_environment(letter.language)
+        template = env.get_template(f"{letter.kind}/letter.html")
+        return template.render(**compose(route_, letter, preview=fragment), fragment=fragment)
+
+    def instructions(self, route_: Route) -> str:
+        """Return plain-text instructions: where and how to send each letter, what next."""
+        template = text_environment("en").get_template("_instructions.txt")
+        unconfirmed = [f for f in route_.facts_used() if f.unconfirmed]
+        return template.render(route=route_, unconfirmed=unconfirmed,
+                               platform=route_.platform.plain["name"])
+
+    def filename(self, route_: Route, letter: Letter) -> str:
+        return f"{letter.slug}-{route_.case.platform}-{route_.day.isoformat()}.pdf"
+
+    def render(self, route_: Route, letter: Letter) -> RenderedLetter:
+        memory = {}
+        if route_.case.signature.image:
+            memory[SIGNATURE_URL.split(":", 1)[1]] = (route_.case.signature.image, "image/png")
+        pdf = self.renderer.render(self.html(route_, letter), memory)
+        return RenderedLetter(letter, self.filename(route_, letter), pdf)
+
+    def render_all(self, case: Case) -> list[RenderedLetter]:
+        route_ = self.route(case)
+        return [self.render(route_, letter) for letter in route_.letters]
+
+    def zip(self, case: Case) -> bytes:
+        """Return every letter of the case and the instructions as one ZIP."""
+        route_ = self.route(case)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for letter in route_.letters:
+                rendered = self.render(route_, letter)
+                archive.writestr(zipfile.ZipInfo(rendered.filename, ZIP_DATE), rendered.pdf)
+            info = zipfile.ZipInfo("how-to-send.txt", ZIP_DATE)
+            archive.writestr(info, self.instructions(route_).encode("utf-8"))
+        return buffer.getvalue()

@@ -1,0 +1,44 @@
+"""Render letter HTML to PDF/A-3b with tags, in memory, with the shipped fonts."""
+
+from __future__ import annotations
+
+import threading
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from ..resources import LETTER_TEMPLATES
+from .fetcher import AssetFetcher
+
+PDF_OPTIONS = {"pdf_variant": "pdf/a-3b", "pdf_tags": True}
+
+
+class RenderError(RuntimeError):
+    """A letter could not be rendered within its bounds; the message is safe to show."""
+
+
+class Renderer:
+    """Hold what every render shares: the font configuration and the parsed stylesheet.
+
+    A fresh FontConfiguration per render leaks memory, so there is one per process.
+    """
+
+    def __init__(self, max_pages: int = 8):
+        self.max_pages = max_pages
+        self.font_config = FontConfiguration()
+        self.base_url = LETTER_TEMPLATES.as_uri() + "/"
+        self.stylesheet = CSS(filename=str(LETTER_TEMPLATES / "letter.css"),
+                              font_config=self.font_config,
+                              url_fetcher=AssetFetcher(LETTER_TEMPLATES))
+        self._lock = threading.Lock()  # FontConfiguration is not safe to share across threads
+
+    def render(self, html: str, memory: dict[str, tuple[bytes, str]] | None = None) -> bytes:
+        """Return the PDF of `html`; refuse a letter longer than `max_pages`."""
+        fetcher = AssetFetcher(LETTER_TEMPLATES, memory)
+        with self._lock:
+            document = HTML(string=html, base_url=self.base_url, url_fetcher=fetcher).render(
+                stylesheets=[self.stylesheet], font_config=self.font_config, **PDF_OPTIONS)
+            if len(document.pages) > self.max_pages:
+                raise RenderError(f"The letter would run to {len(document.pages)} pages; the "
+                                  f"limit is {self.max_pages}. Shorten the free-text fields.")
+            return document.write_pdf(**PDF_OPTIONS)

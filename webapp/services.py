@@ -1,0 +1,40 @@
+"""What the app holds per process: the catalog and the letter pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Flask, current_app
+
+from .case import Case, parse_case
+from .catalog import default_catalog
+from .letters import Pipeline
+from .resources import letter_languages
+
+WARM_UP_CASE = {
+    "kind": "objection", "platform": "linkedin", "country": "IE",
+    "person": {"name": "Warm Up", "address": ["1 Example Street", "Dublin"],
+               "email": "warm-up@example.org"},
+    "grounds": ["not_expected"], "signature": {"typed": "Warm Up"},
+}
+
+
+def init_app(app: Flask) -> None:
+    """Load the catalog, build the pipeline once, and render one letter if asked to."""
+    pipeline = Pipeline(default_catalog(), letter_languages(),
+                        max_pages=app.config["RENDER_MAX_PAGES"])
+    app.extensions["objector"] = pipeline
+    if app.config["WARM_UP"]:
+        case = parse_case(WARM_UP_CASE, pipeline.catalog)
+        pipeline.render_all(case)
+
+
+def pipeline() -> Pipeline:
+    return current_app.extensions["objector"]
+
+
+def case_from(data: object, today: dt.date | None = None) -> Case:
+    """Validate case JSON against the app's catalog and route it (errors: CaseError)."""
+    case = parse_case(data, pipeline().catalog, today)
+    pipeline().route(case)  # routing errors (language, regulator) are case errors too
+    return case

@@ -1,0 +1,64 @@
+"""Check a drawn signature by its content and re-encode it before it reaches a PDF."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import re
+import warnings
+
+from PIL import Image, ImageOps
+
+MAX_BYTES = 512 * 1024
+MAX_SIDE = 3000
+MIN_WIDTH, MIN_HEIGHT = 40, 20
+MAX_PIXELS = 4_000_000
+_DATA_URL = re.compile(r"^data:image/(png|jpeg);base64,([A-Za-z0-9+/=\s]+)$")
+
+
+class SignatureError(ValueError):
+    """The signature image was refused; the message says why."""
+
+
+def clean_signature_image(data_url: object) -> bytes:
+    """Return a PNG of the ink cropped and flattened on white, or raise SignatureError."""
+    if not isinstance(data_url, str):
+        raise SignatureError("Must be a data URL (data:image/png;base64,...).")
+    match = _DATA_URL.match(data_url.strip())
+    if not match:
+        raise SignatureError("Must be a PNG or JPEG data URL (data:image/png;base64,...).")
+    if len(match[2]) > MAX_BYTES * 4 // 3 + 4:
+        raise SignatureError(f"The image is too large: at most {MAX_BYTES // 1024} KiB.")
+    try:
+        raw = base64.b64decode(match[2], validate=False)
+    except (binascii.Error, ValueError):
+        raise SignatureError("The image data is not valid base64.") from None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(raw))
+            if image.format not in ("PNG", "JPEG"):
+                raise SignatureError("The image must be a PNG or a JPEG.")
+            width, height = image.size
+            if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
+                raise SignatureError(f"The image is too big: at most {MAX_SIDE} pixels a side.")
+            if width < MIN_WIDTH or height < MIN_HEIGHT:
+                raise SignatureError("The image is too small to be a signature.")
+            image.load()
+    except SignatureError:
+        raise
+    except (OSError, ValueError, Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise SignatureError("The image could not be read as a PNG or JPEG.") from None
+    rgba = image.convert("RGBA")
+    white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    grey = Image.alpha_composite(white, rgba).convert("L")
+    box = ImageOps.invert(grey).point(lambda v: 255 if v > 40 else 0).getbbox()
+    if box is None:
+        raise SignatureError("The signature is empty: draw it, or type your name instead.")
+    margin = 6
+    box = (max(box[0] - margin, 0), max(box[1] - margin, 0),
+           min(box[2] + margin, grey.width), min(box[3] + margin, grey.height))
+    out = io.BytesIO()
+    grey.crop(box).save(out, format="PNG", optimize=True)
+    return out.getvalue()

@@ -1,0 +1,44 @@
+"""The JSON API: POST a case, get the PDF (or every letter as a ZIP). One error shape."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from flask import Blueprint, jsonify, request, send_file
+
+from ..case import CaseError
+from ..pdf import RenderError
+from ..services import case_from, pipeline
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+def error(summary: str, status: int, errors: dict[str, list[str]] | None = None):
+    """Return the API's one error shape: {"error": ..., "errors": {path: [messages]}}."""
+    return jsonify({"error": summary, "errors": errors or {}}), status
+
+
+@bp.post("/letters")
+def letters():
+    try:
+        data = json.loads(request.get_data(cache=False) or b"")
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return error("The request body is not valid JSON.", 400,
+                     {"": [f"Invalid JSON at line {getattr(exc, 'lineno', 1)}."]})
+    try:
+        case = case_from(data)
+        if request.args.get("all") in ("1", "true", "yes"):
+            body = pipeline().zip(case)
+            name = f"objector-{case.platform}-{case.date.isoformat()}.zip"
+            return send_file(io.BytesIO(body), mimetype="application/zip",
+                             as_attachment=True, download_name=name)
+        route = pipeline().route(case)
+        rendered = pipeline().render(route, route.letters[0])
+    except CaseError as exc:
+        return error("The case is invalid.", 422, exc.errors)
+    except RenderError as exc:
+        return error(str(exc), 422, {"": [str(exc)]})
+    return send_file(io.BytesIO(rendered.pdf), mimetype="application/pdf",
+                     as_attachment=True, download_name=rendered.filename)
+

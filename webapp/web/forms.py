@@ -1,0 +1,159 @@
+"""The form: what a person fills in, and its translation into case JSON."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    HiddenField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    widgets,
+)
+from wtforms.validators import DataRequired, Length, Optional
+
+from ..case import LIMITS
+from ..catalog import Catalog
+from ..grounds import GROUNDS
+
+STAGES = {
+    "none": ("objection", None),
+    "no_reply": ("complaint", "none"),
+    "refused": ("complaint", "refused"),
+    "partial": ("complaint", "partial"),
+    "accepted": ("complaint", "accepted"),
+}
+
+#: where each case field's errors are shown on the form
+FIELD_FOR_PATH = {
+    "kind": "stage", "platform": "platform", "country": "country",
+    "subdivision": "subdivision", "language": "language", "date": "stage",
+    "person": "name", "person.name": "name", "person.address": "address",
+    "person.email": "email", "person.account": "account",
+    "grounds": "grounds", "grounds_text": "grounds_text",
+    "history": "objection_sent", "history.objection_sent": "objection_sent",
+    "history.channel": "channel", "history.reply": "stage",
+    "history.reply_date": "reply_date", "history.details": "details",
+    "signature": "signature_mode", "signature.typed": "signature_typed",
+    "signature.image": "signature_mode",
+}
+
+
+class CheckboxesField(SelectMultipleField):
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+class CaseForm(FlaskForm):
+    platform = SelectField(_l("Which platform?"), validators=[DataRequired()])
+    country = SelectField(_l("Where do you live?"), validators=[DataRequired()],
+                          description=_l("The law that protects you, and the regulator you "
+                                         "can turn to, depend on where you live."))
+    subdivision = SelectField(_l("Federal state (Land), if you live in Germany"),
+                              validators=[Optional()],
+                              description=_l("In Germany each state has its own regulator."))
+    language = SelectField(_l("Language of the letters"), validators=[Optional()],
+                           description=_l("Leave on automatic to write in a language the "
+                                          "recipient accepts."))
+    name = StringField(_l("Your full name"),
+                       validators=[DataRequired(), Length(max=LIMITS["name"])],
+                       render_kw={"autocomplete": "name"})
+    address = TextAreaField(_l("Your postal address"),
+                            validators=[DataRequired(), Length(max=600)],
+                            description=_l("One line per item, as on an envelope."),
+                            render_kw={"autocomplete": "street-address", "rows": 4})
+    email = StringField(_l("The e-mail address of your account"),
+                        validators=[DataRequired(), Length(max=LIMITS["email"])],
+                        description=_l("The platform uses it to find your account."),
+                        render_kw={"autocomplete": "email", "type": "email"})
+    account = StringField(_l("Your profile address or user name (optional)"),
+                          validators=[Optional(), Length(max=LIMITS["account"])])
+    grounds = CheckboxesField(_l("Why do you object?"),
+                              choices=[(k, _l(v[0])) for k, v in GROUNDS.items()],
+                              description=_l("The law asks for reasons that relate to your "
+                                             "own situation. Pick any that apply, or write "
+                                             "your own below."))
+    grounds_text = TextAreaField(_l("In your own words (optional)"),
+                                 validators=[Optional(), Length(max=LIMITS["grounds_text"])],
+                                 render_kw={"rows": 4})
+    stage = RadioField(_l("What has happened so far?"), default="none", choices=[
+        ("none", _l("I have not objected yet: write my objection")),
+        ("no_reply", _l("I objected and got no answer: write my complaint to the regulator")),
+        ("refused", _l("I objected and the platform refused: write my complaint")),
+        ("partial", _l("I objected and got only part of what I asked: write my complaint")),
+        ("accepted", _l("The platform accepted, but I still have a problem: write my "
+                        "complaint")),
+    ], validators=[DataRequired()])
+    objection_sent = DateField(_l("When did you send your objection?"),
+                               validators=[Optional()],
+                               description=_l("Only if you already objected."))
+    channel = SelectField(_l("How did you send it?"), validators=[Optional()], choices=[
+        ("", _l("Choose…")), ("form", _l("Through the platform's own form or setting")),
+        ("email", _l("By e-mail")), ("post", _l("By post"))])
+    reply_date = DateField(_l("When did the platform answer?"), validators=[Optional()],
+                           description=_l("Leave empty if it did not answer."))
+    details = TextAreaField(_l("What happened, in your own words (optional)"),
+                            validators=[Optional(), Length(max=LIMITS["details"])],
+                            render_kw={"rows": 4})
+    signature_mode = RadioField(_l("How do you want to sign?"), default="typed", choices=[
+        ("typed", _l("Type my name")), ("drawn", _l("Draw my signature"))],
+        validators=[DataRequired()])
+    signature_typed = StringField(_l("Your name as a signature"),
+                                  validators=[Optional(), Length(max=LIMITS["typed"])])
+    signature_image = HiddenField()
+
+    def fill_choices(self, catalog: Catalog, languages: tuple[str, ...]) -> None:
+        """Set the choices that come from the catalog."""
+        self.platform.choices = [("", _l("Choose…"))] + sorted(
+            ((p.id, p.plain["name"]) for p in catalog.platforms.values()), key=lambda c: c[1])
+        self.country.choices = [("", _l("Choose…"))] + sorted(
+            ((j.id.upper(), j.plain["name"]) for j in catalog.jurisdictions.values()),
+            key=lambda c: c[1])
+        subs = [("", _l("Not applicable"))]
+        for j in sorted(catalog.jurisdictions.values(), key=lambda j: j.plain["name"]):
+            names = (j.plain.get("subdivisions") or {}).get("names") or {}
+            subs += sorted(names.items(), key=lambda c: c[1])
+        self.subdivision.choices = subs
+        self.language.choices = [("", _l("Automatic"))] + [(code, code) for code in languages]
+
+    def case_data(self) -> dict:
+        """Return the answers as case JSON (the shape the API and the CLI take)."""
+        kind, reply = STAGES.get(self.stage.data or "none", ("objection", None))
+        data: dict = {
+            "kind": kind, "platform": self.platform.data, "country": self.country.data,
+            "person": {"name": self.name.data or "", "email": self.email.data or "",
+                       "account": self.account.data or "",
+                       "address": [ln for ln in (self.address.data or "").splitlines()
+                                   if ln.strip()]},
+            "grounds": list(self.grounds.data or []),
+            "grounds_text": self.grounds_text.data or "",
+        }
+        if self.subdivision.data:
+            data["subdivision"] = self.subdivision.data
+        if self.language.data:
+            data["language"] = self.language.data
+        if kind == "complaint":
+            data["history"] = {
+                "objection_sent": self.objection_sent.data.isoformat()
+                if self.objection_sent.data else None,
+                "channel": self.channel.data or None, "reply": reply,
+                "reply_date": self.reply_date.data.isoformat() if self.reply_date.data else None,
+                "details": self.details.data or ""}
+        if self.signature_mode.data == "drawn":
+            data["signature"] = {"image": self.signature_image.data or ""}
+        else:
+            data["signature"] = {"typed": self.signature_typed.data or self.name.data or ""}
+        return data
+
+    def add_case_errors(self, errors: dict[str, list[str]]) -> None:
+        """Show the case's errors beside the fields they belong to."""
+        for path, messages in errors.items():
+            key = path.split("[")[0]
+            name = FIELD_FOR_PATH.get(key) or FIELD_FOR_PATH.get(key.split(".")[0], "stage")
+            field = self[name]
+            if not field.errors:  # the form's own message already says what is wrong
+                field.errors = list(messages)
