@@ -22,8 +22,8 @@ def cite(article: dict, instruments: dict, lang: str) -> str:
         return (f"Art. {number}" + (f" Abs. {para}" if para else "")
                 + (f" lit. {point}" if point else "") + f" {short}")
     if base == "fr":
-        return (f"article {number}" + (f", paragraphe {para}" if para else "")
-                + (f", point {point})" if point else "") + f", du {short}")
+        detail = (f", paragraphe {para}" if para else "") + (f", point {point})" if point else "")
+        return f"article {number}{detail}" + (f", du {short}" if detail else f" du {short}")
     return (f"Article {number}" + (f"({para})" if para else "")
             + (f"({point})" if point else "") + f" {short}")
 

@@ -32,7 +32,18 @@ def _without_name(lines: list[str], name: str) -> list[str]:
 
 def long_date(day: dt.date | None, lang: str) -> str | None:
     """Return `day` written out in the letter's language, e.g. 30 November 2026."""
-    return format_date(day, format="long", locale=_babel_locale(lang)) if day else None
+    if day is None:
+        return None
+    text = format_date(day, format="long", locale=_babel_locale(lang))
+    if lang.split("-")[0] == "fr" and day.day == 1:
+        text = "1er" + text[1:]  # French writes the first of the month as an ordinal
+    return text
+
+
+def authority_name(record, day: dt.date) -> str:
+    """Return e.g. "Commission nationale de l'informatique et des libertés (CNIL)"."""
+    name, short = record.value("name", day), record.value("short_name", day)
+    return name if not short or short in name else f"{name} ({short})"
 
 
 def reference(case: Case, letter: Letter) -> str:
@@ -111,9 +122,9 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
             "overdue": day > route.deadlines["reply_due"],
             "ack_days": ack.get("days") if isinstance(ack, dict) else None,
         },
-        "home_regulator": {"name": home.value("name", day),
+        "home_regulator": {"name": authority_name(home, day),
                            "short_name": home.value("short_name", day)},
-        "lead_authority": {"name": lead.value("name", day),
+        "lead_authority": {"name": authority_name(lead, day),
                            "short_name": lead.value("short_name", day),
                            "is_recipient": letter.regulator is not None
                            and letter.regulator.id == lead.id},

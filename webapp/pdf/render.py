@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import io
 import threading
+from importlib.resources import files
 
 from weasyprint import CSS, HTML
+from weasyprint.css import ColorProfile
 from weasyprint.text.fonts import FontConfiguration
 
 from ..resources import LETTER_TEMPLATES
 from .fetcher import AssetFetcher
 
-PDF_OPTIONS = {"pdf_variant": "pdf/a-3b", "pdf_tags": True}
+OUTPUT_INTENT = "objector-srgb"
+PDF_OPTIONS = {"pdf_variant": "pdf/a-3b", "pdf_tags": True, "output_intent": OUTPUT_INTENT}
+
+
+def _srgb_profile() -> ColorProfile:
+    """Load WeasyPrint's sRGB profile once (its own default opens the file on every render)."""
+    data = (files("weasyprint.pdf") / "sRGB2014.icc").read_bytes()
+    return ColorProfile(io.BytesIO(data), "sRGB2014.icc", "relative-colorimetric",
+                        (["r"], ["g"], ["b"]))
 
 
 class RenderError(RuntimeError):
@@ -30,6 +41,7 @@ class Renderer:
         self.stylesheet = CSS(filename=str(LETTER_TEMPLATES / "letter.css"),
                               font_config=self.font_config,
                               url_fetcher=AssetFetcher(LETTER_TEMPLATES))
+        self.srgb = _srgb_profile()
         self._lock = threading.Lock()  # FontConfiguration is not safe to share across threads
 
     def render(self, html: str, memory: dict[str, tuple[bytes, str]] | None = None) -> bytes:
@@ -37,7 +49,8 @@ class Renderer:
         fetcher = AssetFetcher(LETTER_TEMPLATES, memory)
         with self._lock:
             document = HTML(string=html, base_url=self.base_url, url_fetcher=fetcher).render(
-                stylesheets=[self.stylesheet], font_config=self.font_config, **PDF_OPTIONS)
+                stylesheets=[self.stylesheet], font_config=self.font_config,
+                color_profiles={OUTPUT_INTENT: self.srgb}, **PDF_OPTIONS)
             if len(document.pages) > self.max_pages:
                 raise RenderError(f"The letter would run to {len(document.pages)} pages; the "
                                   f"limit is {self.max_pages}. Shorten the free-text fields.")

@@ -14,6 +14,7 @@ from wtforms import (
     TextAreaField,
     widgets,
 )
+from wtforms.fields.choices import SelectChoice as C
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..case import LIMITS
@@ -73,7 +74,7 @@ class CaseForm(FlaskForm):
     account = StringField(_l("Your profile address or user name (optional)"),
                           validators=[Optional(), Length(max=LIMITS["account"])])
     grounds = CheckboxesField(_l("Why do you object?"),
-                              choices=[(k, _l(v[0])) for k, v in GROUNDS.items()],
+                              choices=[C(k, _l(v[0])) for k, v in GROUNDS.items()],
                               description=_l("The law asks for reasons that relate to your "
                                              "own situation. Pick any that apply, or write "
                                              "your own below."))
@@ -81,26 +82,26 @@ class CaseForm(FlaskForm):
                                  validators=[Optional(), Length(max=LIMITS["grounds_text"])],
                                  render_kw={"rows": 4})
     stage = RadioField(_l("What has happened so far?"), default="none", choices=[
-        ("none", _l("I have not objected yet: write my objection")),
-        ("no_reply", _l("I objected and got no answer: write my complaint to the regulator")),
-        ("refused", _l("I objected and the platform refused: write my complaint")),
-        ("partial", _l("I objected and got only part of what I asked: write my complaint")),
-        ("accepted", _l("The platform accepted, but I still have a problem: write my "
+        C("none", _l("I have not objected yet: write my objection")),
+        C("no_reply", _l("I objected and got no answer: write my complaint to the regulator")),
+        C("refused", _l("I objected and the platform refused: write my complaint")),
+        C("partial", _l("I objected and got only part of what I asked: write my complaint")),
+        C("accepted", _l("The platform accepted, but I still have a problem: write my "
                         "complaint")),
     ], validators=[DataRequired()])
     objection_sent = DateField(_l("When did you send your objection?"),
                                validators=[Optional()],
                                description=_l("Only if you already objected."))
     channel = SelectField(_l("How did you send it?"), validators=[Optional()], choices=[
-        ("", _l("Choose…")), ("form", _l("Through the platform's own form or setting")),
-        ("email", _l("By e-mail")), ("post", _l("By post"))])
+        C("", _l("Choose…")), C("form", _l("Through the platform's own form or setting")),
+        C("email", _l("By e-mail")), C("post", _l("By post"))])
     reply_date = DateField(_l("When did the platform answer?"), validators=[Optional()],
                            description=_l("Leave empty if it did not answer."))
     details = TextAreaField(_l("What happened, in your own words (optional)"),
                             validators=[Optional(), Length(max=LIMITS["details"])],
                             render_kw={"rows": 4})
     signature_mode = RadioField(_l("How do you want to sign?"), default="typed", choices=[
-        ("typed", _l("Type my name")), ("drawn", _l("Draw my signature"))],
+        C("typed", _l("Type my name")), C("drawn", _l("Draw my signature"))],
         validators=[DataRequired()])
     signature_typed = StringField(_l("Your name as a signature"),
                                   validators=[Optional(), Length(max=LIMITS["typed"])])
@@ -108,17 +109,19 @@ class CaseForm(FlaskForm):
 
     def fill_choices(self, catalog: Catalog, languages: tuple[str, ...]) -> None:
         """Set the choices that come from the catalog."""
-        self.platform.choices = [("", _l("Choose…"))] + sorted(
-            ((p.id, p.plain["name"]) for p in catalog.platforms.values()), key=lambda c: c[1])
-        self.country.choices = [("", _l("Choose…"))] + sorted(
-            ((j.id.upper(), j.plain["name"]) for j in catalog.jurisdictions.values()),
-            key=lambda c: c[1])
-        subs = [("", _l("Not applicable"))]
+        self.platform.choices = [C("", _l("Choose…"))] + sorted(
+            (C(p.id, p.plain["name"]) for p in catalog.platforms.values()),
+            key=lambda c: c.label)
+        self.country.choices = [C("", _l("Choose…"))] + sorted(
+            (C(j.id.upper(), j.plain["name"]) for j in catalog.jurisdictions.values()),
+            key=lambda c: c.label)
+        subs = [C("", _l("Not applicable"))]
         for j in sorted(catalog.jurisdictions.values(), key=lambda j: j.plain["name"]):
             names = (j.plain.get("subdivisions") or {}).get("names") or {}
-            subs += sorted(names.items(), key=lambda c: c[1])
+            subs += sorted((C(code, name, optgroup=j.plain["name"])
+                            for code, name in names.items()), key=lambda c: c.label)
         self.subdivision.choices = subs
-        self.language.choices = [("", _l("Automatic"))] + [(code, code) for code in languages]
+        self.language.choices = [C("", _l("Automatic"))] + [C(code, code) for code in languages]
 
     def case_data(self) -> dict:
         """Return the answers as case JSON (the shape the API and the CLI take)."""

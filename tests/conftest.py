@@ -1,0 +1,115 @@
+"""Fixtures: the app, its clients, the pipeline, sample cases; engine warnings fail tests."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import logging
+import socket
+
+import pytest
+from pypdf import PdfReader
+
+from webapp import create_app
+from webapp.catalog import default_catalog
+from webapp.letters import Pipeline
+from webapp.resources import letter_languages
+
+TODAY = dt.date(2026, 11, 30)
+
+BASE_CASE = {
+    "kind": "objection",
+    "platform": "linkedin",
+    "country": "GB",
+    "date": "2026-11-30",
+    "person": {"name": "Jane O'Brien", "address": ["1 High Street", "London SW1A 1AA"],
+               "email": "jane@example.org", "account": "https://www.linkedin.com/in/jane"},
+    "grounds": ["not_expected", "own_work"],
+    "grounds_text": "I am a freelance writer and my posts are my portfolio.",
+    "signature": {"typed": "Jane O'Brien"},
+}
+HISTORY = {"objection_sent": "2026-09-01", "channel": "email", "reply": "none"}
+
+
+def make_case(**changes) -> dict:
+    """Return a fresh copy of the sample case with `changes` applied (history for complaints)."""
+    case = copy.deepcopy(BASE_CASE)
+    if changes.get("kind") == "complaint" and "history" not in changes:
+        case["history"] = dict(HISTORY)
+    for key, value in changes.items():
+        if value is None:
+            case.pop(key, None)
+        else:
+            case[key] = value
+    return case
+
+
+def pdf_text(data: bytes) -> str:
+    """Return the text of every page, whitespace collapsed (lines broken anywhere)."""
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+class _EngineWarnings(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def no_engine_warnings():
+    """Fail any test during which WeasyPrint logs a warning or an error."""
+    handler = _EngineWarnings()
+    loggers = [logging.getLogger(n) for n in ("weasyprint", "weasyprint.progress")]
+    for logger in loggers:
+        logger.addHandler(handler)
+    yield
+    for logger in loggers:
+        logger.removeHandler(handler)
+    assert not handler.records, [r.getMessage() for r in handler.records]
+
+
+@pytest.fixture(autouse=True)
+def loopback_only(monkeypatch):
+    """Refuse sockets to anything but this machine: tests never touch the network."""
+    real_connect = socket.socket.connect
+
+    def connect(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            host = address[0]
+            if not (host in ("localhost", "::1") or host.startswith("127.")):
+                raise OSError(f"tests may not connect to {host}")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return default_catalog()
+
+
+@pytest.fixture(scope="session")
+def pipeline(catalog):
+    return Pipeline(catalog, letter_languages())
+
+
+@pytest.fixture
+def app():
+    return create_app({"TESTING": True, "WARM_UP": False, "SECRET_KEY": "test-secret"})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner():
+    from click.testing import CliRunner
+
+    return CliRunner()

@@ -1,0 +1,96 @@
+"""webapp.pdf: PDF/A-3b with tags, fonts embedded, A4, metadata; the fetcher's allow-list."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+import pytest
+
+from webapp.case import parse_case
+from webapp.pdf import AssetFetcher, FetchRefused, Renderer, RenderError
+from webapp.resources import LETTER_TEMPLATES
+
+from .conftest import TODAY, make_case
+from .test_case import png_data_url
+
+
+@pytest.fixture(scope="module")
+def objection_pdf(pipeline, catalog):
+    case = parse_case(make_case(country="IE", signature={"image": png_data_url()}), catalog,
+                      TODAY)
+    route = pipeline.route(case)
+    return pipeline.render(route, route.letters[0]).pdf
+
+
+def test_pdf_is_pdfa_3b_tagged_with_metadata(objection_pdf):
+    with pikepdf.open(io.BytesIO(objection_pdf)) as pdf:
+        meta = pdf.open_metadata()
+        assert meta.pdfa_status == "3B"
+        assert pdf.Root.MarkInfo.Marked is True
+        assert "/StructTreeRoot" in pdf.Root
+        assert str(pdf.Root.Lang) == "en"
+        assert "Jane O'Brien" in meta["dc:creator"][0] if isinstance(
+            meta["dc:creator"], list) else "Jane O'Brien" in str(meta["dc:creator"])
+        assert "Objection" in str(meta["dc:title"])
+        assert "/OutputIntents" in pdf.Root
+
+
+def test_fonts_are_embedded_and_the_page_is_a4(objection_pdf):
+    with pikepdf.open(io.BytesIO(objection_pdf)) as pdf:
+        for page in pdf.pages:
+            box = [float(v) for v in page.MediaBox]
+            assert abs(box[2] - 595.28) < 1 and abs(box[3] - 841.89) < 1
+            for font in page.Resources.Font.values():
+                descendants = font.get("/DescendantFonts")
+                descriptor = (descendants[0] if descendants else font).FontDescriptor
+                assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def test_drawn_signature_is_in_the_pdf_with_alternative_text(objection_pdf):
+    with pikepdf.open(io.BytesIO(objection_pdf)) as pdf:
+        images = {img.objgen for page in pdf.pages for img in page.get_images().values()}
+        assert len(images) == 1
+        figures = [e for e in _struct_elements(pdf.Root.StructTreeRoot) if
+                   e.get("/S") == "/Figure"]
+        assert figures and "Signature of Jane O'Brien" in str(figures[0].get("/Alt"))
+
+
+def _struct_elements(node):
+    kids = node.get("/K")
+    if kids is None:
+        return
+    for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+        if isinstance(kid, pikepdf.Dictionary):
+            yield kid
+            yield from _struct_elements(kid)
+
+
+@pytest.mark.parametrize("url", [
+    "file:///etc/passwd",
+    "file:///dev/zero",
+    (LETTER_TEMPLATES / ".." / "pyproject.toml").as_uri(),
+    "http://127.0.0.1:9/x.png",
+    "https://example.org/x.png",
+    "data:text/plain,hello",
+    "memory:other.png",
+])
+def test_fetcher_refuses_anything_but_the_letter_assets(url):
+    fetcher = AssetFetcher(LETTER_TEMPLATES, {"signature.png": (b"x", "image/png")})
+    with pytest.raises(FetchRefused):
+        fetcher.fetch(url)
+
+
+def test_fetcher_serves_its_assets_and_blobs():
+    fetcher = AssetFetcher(LETTER_TEMPLATES, {"signature.png": (b"png!", "image/png")})
+    assert fetcher.fetch("memory:signature.png").read() == b"png!"
+    css = fetcher.fetch((LETTER_TEMPLATES / "letter.css").as_uri())
+    assert b"@font-face" in css.read()
+
+
+def test_a_letter_over_the_page_cap_is_refused(catalog, pipeline):
+    case = parse_case(make_case(grounds_text="Long reasons. " * 140), catalog, TODAY)
+    route = pipeline.route(case)
+    html = pipeline.html(route, route.letters[0])
+    with pytest.raises(RenderError, match="limit is 1"):
+        Renderer(max_pages=1).render(html)
