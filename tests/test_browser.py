@@ -1,0 +1,126 @@
+"""The form in Debian's Chromium (Playwright), against a real server on loopback."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import threading
+
+import pikepdf
+import pytest
+from werkzeug.serving import make_server
+
+from webapp import create_app
+
+from .conftest import pdf_text
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server():
+    app = create_app({"SECRET_KEY": "browser-test", "WARM_UP": False, "TESTING": False,
+                      "DEBUG": True})
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true and Debian's chromium is not installed")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def fill_person(page, country="GB", platform="linkedin"):
+    page.select_option("#platform", platform)
+    page.select_option("#country", country)
+    page.fill("#name", "Jane O'Brien")
+    page.fill("#address", "1 High Street\nLondon SW1A 1AA")
+    page.fill("#email", "jane@example.org")
+    page.check("input[name=grounds][value=not_expected]")
+
+
+def draw_signature(page):
+    canvas = page.locator("#signature-canvas")
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    page.mouse.move(box["x"] + 40, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    for i in range(1, 25):
+        page.mouse.move(box["x"] + 40 + i * 12,
+                        box["y"] + box["height"] / 2 + (18 if i % 2 else -18), steps=3)
+    page.mouse.up()
+
+
+def download(page, button):
+    with page.expect_download() as info:
+        page.click(button)
+    path = info.value.path()
+    with open(path, "rb") as handle:
+        return info.value.suggested_filename, handle.read()
+
+
+def test_fill_the_form_draw_a_signature_and_download_the_objection(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/")
+    fill_person(page)
+    draw_signature(page)
+    assert page.is_checked("input[name=signature_mode][value=drawn]")
+    page.click("button:has-text('Check your answers')")
+    assert "Check your answers and your letters" in page.inner_text("h1")
+    assert "LinkedIn Corporation" in page.inner_text(".preview")
+    name, pdf = download(page, "button[name=letter][value=objection]")
+    assert name == f"objection-linkedin-{page.evaluate('new Date().toISOString().slice(0,10)')}.pdf"
+    text = pdf_text(pdf)
+    assert "Jane O'Brien" in text and "LinkedIn Corporation" in text
+    assert "Article 21(1) UK GDPR" in text
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        images = {i.objgen for p in document.pages for i in p.get_images().values()}
+        assert len(images) == 1  # the drawn signature
+    page.close()
+
+
+def test_a_failed_submit_keeps_every_answer_and_the_drawing(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/")
+    fill_person(page)
+    page.fill("#email", "")
+    draw_signature(page)
+    page.click("button:has-text('Check your answers')")
+    summary = page.locator("#error-summary")
+    assert "The e-mail address of your account" in summary.inner_text()
+    assert page.input_value("#name") == "Jane O'Brien"
+    assert page.is_checked("input[name=grounds][value=not_expected]")
+    assert page.input_value("#signature_image").startswith("data:image/png;base64,")
+    summary.locator("a").first.click()
+    assert page.evaluate("document.activeElement.id") == "email"
+    page.close()
+
+
+def test_without_javascript_the_typed_signature_works(server, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/")
+    assert not page.is_visible("#signature-canvas")
+    assert not page.is_visible("input[name=signature_mode][value=drawn]")
+    fill_person(page, country="IE", platform="meta")
+    page.click("button:has-text('Check your answers')")
+    name, pdf = download(page, "button[name=letter][value=all]")
+    assert name.endswith(".zip") and pdf[:2] == b"PK"
+    context.close()
