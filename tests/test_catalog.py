@@ -61,7 +61,8 @@ CASES = [
      "email:\n  value: x\n  source: ftp://e.org\n  checked: 2026-11-30\n",
      "email", "http(s) URL"),
     ("regulators/gb-ico.yaml",
-     "email:\n  - {value: a, source: 'https://e.org', checked: 2026-11-30, valid_until: 2026-06-30}\n"
+     "email:\n"
+     "  - {value: a, source: 'https://e.org', checked: 2026-11-30, valid_until: 2026-06-30}\n"
      "  - {value: b, source: 'https://e.org', checked: 2026-11-30, valid_from: 2026-06-01}\n",
      "email", "overlap"),
     ("regulators/gb-ico.yaml", "email: plain@example.org\n", "email",
@@ -81,7 +82,8 @@ def test_a_broken_fact_is_refused_naming_file_and_field(tmp_path, file, replacem
     with pytest.raises(CatalogError) as caught:
         load_catalog(data)
     found = [p for p in caught.value.problems if p.path == file and p.field.startswith(field)]
-    assert found and message in found[0].message, caught.value.problems
+    assert found, caught.value.problems
+    assert message in found[0].message, found
 
 
 def test_a_dangling_reference_is_refused(tmp_path):

@@ -51,12 +51,14 @@ def test_an_invalid_case_exits_2_with_one_line_per_problem(runner, tmp_path):
 
 def test_not_json_exits_2(runner, tmp_path):
     result = runner.invoke(main, ["render", "-", "-o", str(tmp_path / "x.pdf")], input="{")
-    assert result.exit_code == 2 and "not valid JSON" in result.stderr
+    assert result.exit_code == 2
+    assert "not valid JSON" in result.stderr
 
 
 def test_catalog_check_and_list(runner):
     result = runner.invoke(main, ["catalog", "check"])
-    assert result.exit_code == 0 and result.output.startswith("catalog OK")
+    assert result.exit_code == 0
+    assert result.output.startswith("catalog OK")
     listing = runner.invoke(main, ["catalog", "list"]).output
     for text in ("GB", "United Kingdom", "uk-gdpr", "gb-ico", "linkedin", "meta",
                  "de-by-baylda", "Commission nationale"):

@@ -40,7 +40,8 @@ def test_fonts_are_embedded_and_the_page_is_a4(objection_pdf):
     with pikepdf.open(io.BytesIO(objection_pdf)) as pdf:
         for page in pdf.pages:
             box = [float(v) for v in page.MediaBox]
-            assert abs(box[2] - 595.28) < 1 and abs(box[3] - 841.89) < 1
+            assert abs(box[2] - 595.28) < 1
+            assert abs(box[3] - 841.89) < 1
             for font in page.Resources.Font.values():
                 descendants = font.get("/DescendantFonts")
                 descriptor = (descendants[0] if descendants else font).FontDescriptor
@@ -53,7 +54,8 @@ def test_drawn_signature_is_in_the_pdf_with_alternative_text(objection_pdf):
         assert len(images) == 1
         figures = [e for e in _struct_elements(pdf.Root.StructTreeRoot) if
                    e.get("/S") == "/Figure"]
-        assert figures and "Signature of Jane O'Brien" in str(figures[0].get("/Alt"))
+        assert figures
+        assert "Signature of Jane O'Brien" in str(figures[0].get("/Alt"))
 
 
 def _struct_elements(node):

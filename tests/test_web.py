@@ -40,7 +40,8 @@ def test_the_form_page(client):
     for label in ("Which platform?", "Where do you live?", "Your full name",
                   "What has happened so far?", "How do you want to sign?"):
         assert label in html
-    assert 'for="name"' in html and 'id="name"' in html
+    assert 'for="name"' in html
+    assert 'id="name"' in html
 
 
 def test_a_submit_without_csrf_token_is_refused_but_keeps_the_answers(client):
@@ -66,7 +67,8 @@ def test_a_missing_answer_is_named_and_nothing_is_lost(client, field, label):
     html = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "There is a problem" in html
-    assert f'href="#{field}"' in html and label in html
+    assert f'href="#{field}"' in html
+    assert label in html
     assert f'id="{field}-error"' in html
     assert 'aria-invalid="true"' in html
     kept = "jane@example.org" if field != "email" else "1 High Street"
@@ -77,7 +79,8 @@ def test_errors_from_the_case_rules_reach_their_fields(client):
     response = post(client, "/check", {**ANSWERS, "country": "DE"})
     html = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert 'href="#subdivision"' in html and "Required for Germany" in html
+    assert 'href="#subdivision"' in html
+    assert "Required for Germany" in html
     response = post(client, "/check", {**ANSWERS, "stage": "no_reply"})
     assert 'href="#objection_sent"' in response.get_data(as_text=True)
 
@@ -98,7 +101,8 @@ def test_download_one_pdf(client):
     assert response.mimetype == "application/pdf"
     assert response.headers["Cache-Control"] == "no-store"
     text = pdf_text(response.data)
-    assert "Jane O'Brien" in text and "LinkedIn Corporation" in text
+    assert "Jane O'Brien" in text
+    assert "LinkedIn Corporation" in text
 
 
 def test_download_everything_as_a_zip(client):
@@ -112,14 +116,16 @@ def test_download_everything_as_a_zip(client):
         pdfs = [n for n in names if n.endswith(".pdf")]
         assert pdfs == [n for n in names if n.startswith("complaint-fr-cnil-meta-")]
         text = pdf_text(archive.read(pdfs[0]))
-    assert "RGPD" in text and "Meta Platforms Ireland Limited" in text
+    assert "RGPD" in text
+    assert "Meta Platforms Ireland Limited" in text
 
 
 def test_change_an_answer_returns_to_the_form_with_everything(client):
     response = post(client, "/edit")
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "jane@example.org" in html and "1 High Street" in html
+    assert "jane@example.org" in html
+    assert "1 High Street" in html
 
 
 def test_prefill_from_the_address_bar(client):
@@ -142,7 +148,8 @@ def test_accept_language(client):
 
 def test_not_found_is_a_page(client):
     response = client.get("/nowhere")
-    assert response.status_code == 404 and "Page not found" in response.get_data(as_text=True)
+    assert response.status_code == 404
+    assert "Page not found" in response.get_data(as_text=True)
 
 
 def test_a_server_error_never_shows_its_text():
@@ -177,4 +184,5 @@ def test_settings_come_from_the_environment(monkeypatch):
     monkeypatch.setenv("OBJECTOR_SECRET_KEY", "from-env")
     monkeypatch.setenv("OBJECTOR_RENDER_MAX_PAGES", "5")
     app = create_app({"WARM_UP": False})
-    assert app.config["SECRET_KEY"] == "from-env" and app.config["RENDER_MAX_PAGES"] == 5
+    assert app.config["SECRET_KEY"] == "from-env"
+    assert app.config["RENDER_MAX_PAGES"] == 5

@@ -82,8 +82,11 @@ def render(case_file, output: str, all_letters: bool) -> None:
               help="Worker processes. Default: one per core.")
 def serve(host: str, port: int, workers: int | None) -> None:
     """Serve the app with gunicorn (preloaded, one warm-up render at boot)."""
+    from .config import DEFAULT_SECRET_KEY, from_environment
     from .server import run
 
+    if from_environment().get("SECRET_KEY", DEFAULT_SECRET_KEY) == DEFAULT_SECRET_KEY:
+        raise click.ClickException("set OBJECTOR_SECRET_KEY to a long random value first")
     run(host, port, workers or os.cpu_count() or 1)
 
 

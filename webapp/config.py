@@ -26,8 +26,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MAX_CONTENT_LENGTH", 2 * 1024 * 1024,
             "Largest request body accepted, in bytes (a drawn signature included)."),
     Setting("RENDER_MAX_PAGES", 8, "A letter that lays out to more pages than this is refused."),
-    Setting("DEFAULT_LANGUAGE", "en", "Language of the pages when the browser asks for none we have."),
-    Setting("WARM_UP", True, "Render one letter when the app starts, so the first person waits less."),
+    Setting("DEFAULT_LANGUAGE", "en",
+            "Language of the pages when the browser asks for none we have."),
+    Setting("WARM_UP", True,
+            "Render one letter when the app starts, so the first person waits less."),
 )
 
 _BOOL_WORDS = {"1": True, "true": True, "yes": True, "on": True,

@@ -8,7 +8,7 @@ def _pick(names: dict[str, str], lang: str) -> str:
 
 
 def cite(article: dict, instruments: dict, lang: str) -> str:
-    """Return e.g. "Article 21(1) GDPR", "Art. 21 Abs. 1 DSGVO", "article 21, paragraphe 1, du RGPD"."""
+    """Return e.g. "Article 21(1) GDPR", "Art. 21 Abs. 1 DSGVO", "article 15 du RGPD"."""
     short = _pick(instruments[article["instrument"]]["short"], lang)
     number, para, point = article["number"], article.get("paragraph"), article.get("point")
     base = lang.split("-")[0]

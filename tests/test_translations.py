@@ -1,0 +1,65 @@
+"""translations/: compiled, complete, and every placeholder kept."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import read_mo, write_mo
+from babel.messages.pofile import read_po
+
+from webapp.grounds import GROUNDS
+from webapp.resources import TRANSLATIONS
+
+PO_FILES = sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+
+
+def load(path: Path):
+    with path.open("rb") as handle:
+        return read_po(handle)
+
+
+@pytest.mark.parametrize("po", PO_FILES, ids=lambda p: p.parts[-3])
+def test_placeholders_are_kept_and_nothing_is_fuzzy(po):
+    for message in load(po):
+        if not message.id:
+            continue
+        assert not message.fuzzy, message.id
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set(PLACEHOLDER.findall(ids[0]))
+        for string in strings:
+            if string:
+                assert set(PLACEHOLDER.findall(string)) == wanted, (message.id, string)
+
+
+def _messages(catalog) -> dict:
+    def key(value):
+        return value if isinstance(value, str) else tuple(value)
+
+    return {key(m.id): key(m.string) for m in catalog if m.id}
+
+
+@pytest.mark.parametrize("po", PO_FILES, ids=lambda p: p.parts[-3])
+def test_compiled_catalog_is_up_to_date(po):
+    buffer = io.BytesIO()
+    write_mo(buffer, load(po))
+    with (po.parent / "messages.mo").open("rb") as handle:
+        shipped = _messages(read_mo(handle))
+    buffer.seek(0)
+    fresh = _messages(read_mo(buffer))
+    assert shipped == fresh, "run pybabel compile -d translations"
+
+
+@pytest.mark.parametrize("po", PO_FILES, ids=lambda p: p.parts[-3])
+def test_every_letter_sentence_is_translated(po):
+    catalog = load(po)
+    template_text = "".join(p.read_text(encoding="utf-8") for p in
+                            (TRANSLATIONS.parent / "letter_templates").rglob("*.html"))
+    for message in catalog:
+        if message.id and (f'"{message.id}"' in template_text
+                           or any(message.id == g[1] for g in GROUNDS.values())):
+            assert message.string, f"{po.parts[-3]}: untranslated letter sentence {message.id!r}"
