@@ -136,3 +136,13 @@ def test_instructions_say_where_to_send(pipeline, catalog):
     assert "TSA 80715" in text
     assert "https://www.cnil.fr/fr/plaintes" in text
     assert "2026-10-01" in text
+
+
+def test_uk_complaint_says_the_controller_was_approached_first(pipeline, catalog):
+    _, (after,) = rendered(pipeline, catalog, kind="complaint", country="GB",
+                           history={"objection_sent": "2026-09-01", "channel": "post"})
+    assert "opportunity to respond (section 164A DPA 2018)" in pdf_text(after.pdf)
+    route, (before,) = rendered(pipeline, catalog, kind="complaint", country="GB",
+                                history={"objection_sent": "2026-05-01", "channel": "post"})
+    assert "164A" not in pdf_text(before.pdf)
+    assert any("2026-06-19" in notice for notice in route.notices)

@@ -110,3 +110,11 @@ def test_a_language_the_recipient_does_not_accept_is_refused(catalog):
 ])
 def test_add_months(start, months, end):
     assert add_months(dt.date.fromisoformat(start), months) == dt.date.fromisoformat(end)
+
+
+def test_the_icos_three_month_window_becomes_a_notice(catalog):
+    late = routed(catalog, kind="complaint", country="GB",
+                  history={"objection_sent": "2026-05-01", "channel": "post"})
+    assert any("within 3 months" in n and "2026-05-01" in n for n in late.notices)
+    in_time = routed(catalog, kind="complaint", country="GB")
+    assert not any("within 3 months" in n for n in in_time.notices)

@@ -82,6 +82,21 @@ def _choose_language(wanted: str | None, accepted: tuple[str, ...],
     return "en" if "en" in available else next(iter(available))
 
 
+def _window_notices(regulator: Record, case: Case) -> list[str]:
+    """Warn when the regulator's own window for complaints (policy, not law) has passed."""
+    window = regulator.value("complaint_window", case.date)
+    if not window or not case.history:
+        return []
+    last = case.history.reply_date or case.history.objection_sent
+    closes = add_months(last, window["months"])
+    if case.date <= closes:
+        return []
+    name = regulator.value("short_name", case.date)
+    return [f"{name} asks for complaints within {window['months']} months of your last contact "
+            f"with the organisation; yours was on {last.isoformat()}. Contact the organisation "
+            f"again first, or say in your complaint why it comes later."]
+
+
 def route(case: Case, catalog: Catalog, available_languages: Collection[str]) -> Route:
     """Work out the law, the entity, the regulators, the deadlines and the letters."""
     day = case.date
@@ -115,6 +130,16 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
             f"{platform.plain['name']} has until {deadlines['reply_due'].isoformat()} to answer "
             "your objection. A regulator may ask you to wait until then before complaining.")
 
+    ctc = regime.fact("articles.complaint_to_controller", day)
+    if (case.kind == "complaint" and ctc and ctc.valid_from
+            and case.history.objection_sent < ctc.valid_from):
+        notices.append(
+            f"Since {ctc.valid_from.isoformat()} organisations must handle complaints made to "
+            f"them under the law of {jurisdiction.plain['name']}, and the regulator expects you "
+            f"to use that route first. Your objection was sent before that date: consider "
+            f"writing a new objection with Objector (it includes that complaint) and waiting "
+            f"for the answer.")
+
     letters: list[Letter] = []
     if case.kind == "objection":
         accepted = tuple(controller.value.get("languages") or ["en"])
@@ -132,6 +157,7 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
                     f"{reg.value('short_name', day)} asks for complaints in "
                     f"{', '.join(accepted)}; Objector cannot yet write in that language, so "
                     f"this complaint is in {lang}. Add a translation before you send it.")
+            notices += _window_notices(reg, case)
             recipient = {"name": reg.value("name", day), "address": reg.value("address", day),
                          "email": reg.value("email", day)}
             letters.append(Letter("complaint", recipient, reg.fact("name", day), reg, lang,

@@ -87,6 +87,10 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
     if case.history:
         h = case.history
         history = {"sent_long": long_date(h.objection_sent, lang), "channel": h.channel,
+                   # the objection letter doubles as a complaint to the controller where the
+                   # law had such a route on the day it was sent (UK: s.164A DPA 2018)
+                   "also_complaint": route.regime.fact("articles.complaint_to_controller",
+                                                       h.objection_sent) is not None,
                    "reply": h.reply, "reply_date_long": long_date(h.reply_date, lang),
                    "details": h.details}
     ack = route.regime.value("deadlines.complaint_ack", day)

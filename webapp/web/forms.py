@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from babel import Locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -121,7 +122,9 @@ class CaseForm(FlaskForm):
             subs += sorted((C(code, name, optgroup=j.plain["name"])
                             for code, name in names.items()), key=lambda c: c.label)
         self.subdivision.choices = subs
-        self.language.choices = [C("", _l("Automatic"))] + [C(code, code) for code in languages]
+        self.language.choices = [C("", _l("Automatic"))] + [
+            C(code, Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_")))
+            for code in languages]
 
     def case_data(self) -> dict:
         """Return the answers as case JSON (the shape the API and the CLI take)."""

@@ -3,6 +3,9 @@
   "use strict";
   document.documentElement.classList.replace("no-js", "js");
   document.addEventListener("DOMContentLoaded", function () {
+    // After a failed submit, take keyboard and screen-reader users to the list of problems.
+    var summary = document.getElementById("error-summary");
+    if (summary) { summary.focus(); }
     var canvas = document.getElementById("signature-canvas");
     var field = document.getElementById("signature_image");
     if (!canvas || !field) { return; }
