@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,3 +65,16 @@ def test_every_letter_sentence_is_translated(po):
         if message.id and (f'"{message.id}"' in template_text
                            or any(message.id == g[1] for g in GROUNDS.values())):
             assert message.string, f"{po.parts[-3]}: untranslated letter sentence {message.id!r}"
+
+
+def test_messages_pot_is_up_to_date(tmp_path):
+    root = TRANSLATIONS.parent
+    fresh = tmp_path / "messages.pot"
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "-q", "extract",
+                    "-F", "babel.cfg", "-k", "N_", "-k", "_l", "-k", "lazy_gettext",
+                    "--no-location", "--sort-output", "--omit-header", "-o", str(fresh), "."],
+                   cwd=root, check=True, capture_output=True)
+    shipped = {m.id for m in load(TRANSLATIONS / "messages.pot") if m.id}
+    assert {m.id for m in load(fresh) if m.id} == shipped, "messages.pot is stale: re-extract"
+    for po in PO_FILES:
+        assert {m.id for m in load(po) if m.id} == shipped, f"{po}: run pybabel update"

@@ -57,7 +57,8 @@ class CaseForm(FlaskForm):
                                          "can turn to, depend on where you live."))
     subdivision = SelectField(_l("Federal state (Land), if you live in Germany"),
                               validators=[Optional()],
-                              description=_l("In Germany each state has its own regulator."))
+                              description=_l("In Germany, complaints about companies go to the "
+                                             "regulator of your state."))
     language = SelectField(_l("Language of the letters"), validators=[Optional()],
                            description=_l("Leave on automatic to write in a language the "
                                           "recipient accepts."))
