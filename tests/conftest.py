@@ -61,16 +61,20 @@ class _EngineWarnings(logging.Handler):
 
 
 @pytest.fixture(autouse=True)
-def no_engine_warnings():
-    """Fail any test during which WeasyPrint logs a warning or an error."""
+def engine_warnings(request):
+    """Fail any test during which WeasyPrint logs a warning or an error.
+
+    A test marked `engine_warnings_expected` gets the records to assert on instead.
+    """
     handler = _EngineWarnings()
     loggers = [logging.getLogger(n) for n in ("weasyprint", "weasyprint.progress")]
     for logger in loggers:
         logger.addHandler(handler)
-    yield
+    yield handler.records
     for logger in loggers:
         logger.removeHandler(handler)
-    assert not handler.records, [r.getMessage() for r in handler.records]
+    if not request.node.get_closest_marker("engine_warnings_expected"):
+        assert not handler.records, [r.getMessage() for r in handler.records]
 
 
 @pytest.fixture(autouse=True)

@@ -96,3 +96,16 @@ def test_a_letter_over_the_page_cap_is_refused(catalog, pipeline):
     html = pipeline.html(route, route.letters[0])
     with pytest.raises(RenderError, match="limit is 1"):
         Renderer(max_pages=1).render(html)
+
+
+@pytest.mark.engine_warnings_expected
+def test_a_refused_resource_is_an_engine_warning_that_fails_other_tests(engine_warnings):
+    html = ('<html lang="en"><body><p>x</p>'
+            '<img src="https://example.org/x.png" alt=""></body></html>')
+    Renderer().render(html)
+    assert any("example.org" in r.getMessage() for r in engine_warnings)
+
+
+def test_qpdf_finds_no_problem(objection_pdf):
+    with pikepdf.open(io.BytesIO(objection_pdf)) as pdf:
+        assert pdf.check_pdf_syntax() == []
