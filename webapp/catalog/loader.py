@@ -25,7 +25,8 @@ KINDS: dict[str, dict[str, Any]] = {
                    "deadlines": {"reply"}},
     },
     "jurisdiction": {
-        "folder": "jurisdictions", "plain": {"country", "name", "region", "subdivisions"},
+        "folder": "jurisdictions",
+        "plain": {"country", "name", "region", "subdivisions", "status"},
         "facts": {"regime", "regulators"}, "groups": {},
     },
     "regulator": {
