@@ -6,10 +6,15 @@ import copy
 import datetime as dt
 import io
 import logging
+import os
+import shutil
 import socket
+import threading
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from werkzeug.serving import make_server
 
 from webapp import create_app
 from webapp.catalog import default_catalog
@@ -117,3 +122,46 @@ def runner():
     from click.testing import CliRunner
 
     return CliRunner()
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+AXE = Path(__file__).parent / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _missing(what: str, how: str):
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true and {what} is missing ({how})")
+    pytest.skip(f"{what} is missing ({how})")
+
+
+@pytest.fixture(scope="session")
+def server():
+    """Serve the app on a loopback port from a thread: a real HTTP server, CSRF on."""
+    app = create_app({"SECRET_KEY": "browser-test", "WARM_UP": False})
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; missing, it skips (fails with CI=true)."""
+    if not os.path.exists(CHROMIUM):
+        _missing("Debian's chromium", "apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE.exists():
+        _missing("axe-core", "npm ci --prefix tests/a11y")
+    return AXE

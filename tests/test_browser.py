@@ -3,49 +3,13 @@
 from __future__ import annotations
 
 import io
-import os
-import shutil
-import threading
 
 import pikepdf
 import pytest
-from werkzeug.serving import make_server
-
-from webapp import create_app
 
 from .conftest import pdf_text
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server():
-    app = create_app({"SECRET_KEY": "browser-test", "WARM_UP": False, "TESTING": False,
-                      "DEBUG": True})
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true and Debian's chromium is not installed")
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
 
 def fill_person(page, country="GB", platform="linkedin"):
     page.select_option("#platform", platform)
@@ -105,7 +69,7 @@ def test_a_failed_submit_keeps_every_answer_and_the_drawing(server, browser):
     draw_signature(page)
     page.click("button:has-text('Check your answers')")
     summary = page.locator("#error-summary")
-    assert "The e-mail address of your account" in summary.inner_text()
+    assert "Enter the e-mail address of your account." in summary.inner_text()
     assert page.input_value("#name") == "Jane O'Brien"
     assert page.is_checked("input[name=grounds][value=not_expected]")
     assert page.input_value("#signature_image").startswith("data:image/png;base64,")

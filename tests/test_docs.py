@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 import pytest
 
-from webapp.cli import main
+from webapp.cli import coverage_markdown, main
 from webapp.config import SETTINGS
 from webapp.resources import letter_languages
 
@@ -42,12 +42,5 @@ def test_two_setup_commands():
 
 def test_coverage_list_matches_the_catalog(catalog):
     block = README.split("<!-- coverage:start", 1)[1].split("<!-- coverage:end", 1)[0]
-    expected = [
-        "- Jurisdictions: " + ", ".join(f"{code} ({j.plain['name']})"
-                                       for code, j in sorted(catalog.jurisdictions.items())),
-        "- Platforms: " + ", ".join(f"{pid} ({p.plain['name']})"
-                                   for pid, p in sorted(catalog.platforms.items())),
-        "- Regulators: " + ", ".join(sorted(catalog.regulators)),
-        "- Letter languages: " + ", ".join(sorted(letter_languages())),
-    ]
-    assert block.strip().splitlines()[1:] == expected
+    expected = coverage_markdown(catalog, letter_languages())
+    assert block.strip().splitlines()[1:] == expected, "objector catalog list --markdown"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from webapp.case import CaseError, parse_case
+from webapp.catalog import FactSeries
 from webapp.dates import add_months
 from webapp.routing import route
 
@@ -65,9 +67,23 @@ def test_germany_needs_the_land(catalog):
     assert "subdivision" in caught.value.errors
 
 
+def test_every_land_has_its_regulator(catalog):
+    names = catalog.jurisdictions["DE"].plain["subdivisions"]["names"]
+    assert len(names) == 16
+    for land in names:
+        (regulator,) = routed(catalog, kind="complaint", country="DE", subdivision=land).regulators
+        assert regulator.id.startswith(land.lower() + "-")
+
+
 def test_a_land_without_a_regulator_on_record_is_named(catalog):
+    germany = catalog.jurisdictions["DE"]
+    fact = germany.facts["regulators"].facts[0]
+    value = {k: v for k, v in fact.value.items() if k != "DE-BE"}
+    facts = {**germany.facts, "regulators": FactSeries((replace(fact, value=value),))}
+    smaller = replace(catalog, jurisdictions={**catalog.jurisdictions,
+                                              "DE": replace(germany, facts=facts)})
     with pytest.raises(CaseError) as caught:
-        routed(catalog, country="DE", subdivision="DE-BE")
+        route(parse_case(make_case(country="DE", subdivision="DE-BE"), smaller), smaller, LANGS)
     assert "DE-BE" in caught.value.errors["subdivision"][0]
 
 

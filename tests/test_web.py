@@ -53,11 +53,11 @@ def test_a_submit_without_csrf_token_is_refused_but_keeps_the_answers(client):
 
 
 MISSING = [
-    ("platform", "Which platform?"),
-    ("country", "Where do you live?"),
-    ("name", "Your full name"),
-    ("address", "Your postal address"),
-    ("email", "The e-mail address of your account"),
+    ("platform", "Choose the platform."),
+    ("country", "Choose where you live."),
+    ("name", "Enter your full name."),
+    ("address", "Enter your postal address."),
+    ("email", "Enter the e-mail address of your account."),
 ]
 
 

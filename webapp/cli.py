@@ -117,10 +117,28 @@ def catalog_check(stale: int | None) -> None:
             sys.exit(1)
 
 
+def coverage_markdown(catalog, languages) -> list[str]:
+    """Return the README's coverage list for `catalog`."""
+    return [
+        "- Jurisdictions: " + ", ".join(f"{code} ({j.plain['name']})"
+                                       for code, j in sorted(catalog.jurisdictions.items())),
+        "- Platforms: " + ", ".join(f"{pid} ({p.plain['name']})"
+                                   for pid, p in sorted(catalog.platforms.items())),
+        "- Regulators: " + ", ".join(sorted(catalog.regulators)),
+        "- Letter languages: " + ", ".join(sorted(languages)),
+    ]
+
+
 @catalog_group.command("list")
-def catalog_list() -> None:
+@click.option("--markdown", is_flag=True, help="Print the README's coverage list instead.")
+def catalog_list(markdown: bool) -> None:
     """Print the jurisdictions, platforms and regulators covered."""
     catalog = default_catalog()
+    if markdown:
+        from .resources import letter_languages
+
+        click.echo("\n".join(coverage_markdown(catalog, letter_languages())))
+        return
     today = dt.date.today()
     click.echo(f"Jurisdictions ({len(catalog.jurisdictions)}):")
     for code, rec in sorted(catalog.jurisdictions.items()):

@@ -176,6 +176,10 @@ def _cross_check(catalog: Catalog, problems: list[Problem]) -> None:
                     if rid not in catalog.regulators:
                         problems.append(Problem(rec.path, f"regulators.{key}",
                                                 f"no regulator {rid!r}"))
+        if rec.plain.get("region") == "eea" and rec.plain.get("status") not in (
+                "eu_member", "eea_state"):
+            problems.append(Problem(rec.path, "status", "an EEA country must say eu_member "
+                                    "or eea_state"))
     regions = {r.plain.get("region") for r in catalog.jurisdictions.values()}
     for platform in catalog.platforms.values():
         for region in sorted(r for r in regions if r):

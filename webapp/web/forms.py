@@ -51,8 +51,10 @@ class CheckboxesField(SelectMultipleField):
 
 
 class CaseForm(FlaskForm):
-    platform = SelectField(_l("Which platform?"), validators=[DataRequired()])
-    country = SelectField(_l("Where do you live?"), validators=[DataRequired()],
+    platform = SelectField(_l("Which platform?"), validators=[
+        DataRequired(_l("Choose the platform."))])
+    country = SelectField(_l("Where do you live?"),
+                          validators=[DataRequired(_l("Choose where you live."))],
                           description=_l("The law that protects you, and the regulator you "
                                          "can turn to, depend on where you live."))
     subdivision = SelectField(_l("Federal state (Land), if you live in Germany"),
@@ -63,14 +65,17 @@ class CaseForm(FlaskForm):
                            description=_l("Leave on automatic to write in a language the "
                                           "recipient accepts."))
     name = StringField(_l("Your full name"),
-                       validators=[DataRequired(), Length(max=LIMITS["name"])],
+                       validators=[DataRequired(_l("Enter your full name.")),
+                                   Length(max=LIMITS["name"])],
                        render_kw={"autocomplete": "name"})
     address = TextAreaField(_l("Your postal address"),
-                            validators=[DataRequired(), Length(max=600)],
+                            validators=[DataRequired(_l("Enter your postal address.")),
+                                        Length(max=600)],
                             description=_l("One line per item, as on an envelope."),
                             render_kw={"autocomplete": "street-address", "rows": 4})
     email = StringField(_l("The e-mail address of your account"),
-                        validators=[DataRequired(), Length(max=LIMITS["email"])],
+                        validators=[DataRequired(_l("Enter the e-mail address of your account.")),
+                                    Length(max=LIMITS["email"])],
                         description=_l("The platform uses it to find your account."),
                         render_kw={"autocomplete": "email", "type": "email"})
     account = StringField(_l("Your profile address or user name (optional)"),
@@ -90,7 +95,7 @@ class CaseForm(FlaskForm):
         C("partial", _l("I objected and got only part of what I asked: write my complaint")),
         C("accepted", _l("The platform accepted, but I still have a problem: write my "
                         "complaint")),
-    ], validators=[DataRequired()])
+    ], validators=[DataRequired(_l("Choose what has happened so far."))])
     objection_sent = DateField(_l("When did you send your objection?"),
                                validators=[Optional()],
                                description=_l("Only if you already objected."))
@@ -104,7 +109,7 @@ class CaseForm(FlaskForm):
                             render_kw={"rows": 4})
     signature_mode = RadioField(_l("How do you want to sign?"), default="typed", choices=[
         C("typed", _l("Type my name")), C("drawn", _l("Draw my signature"))],
-        validators=[DataRequired()])
+        validators=[DataRequired(_l("Choose how you want to sign."))])
     signature_typed = StringField(_l("Your name as a signature"),
                                   validators=[Optional(), Length(max=LIMITS["typed"])])
     signature_image = HiddenField()
@@ -159,6 +164,8 @@ class CaseForm(FlaskForm):
     def add_case_errors(self, errors: dict[str, list[str]]) -> None:
         """Show the case's errors beside the fields they belong to."""
         for path, messages in errors.items():
+            if path == "signature.typed" and self.name.errors:
+                continue  # the typed signature defaults to the name, already reported
             key = path.split("[")[0]
             name = FIELD_FOR_PATH.get(key) or FIELD_FOR_PATH.get(key.split(".")[0], "stage")
             field = self[name]
