@@ -9,6 +9,7 @@ import pytest
 from webapp.case import parse_case
 from webapp.catalog import load_catalog
 from webapp.letters.citations import cite
+from webapp.letters.environment import translations
 
 from .conftest import TODAY, make_case, pdf_text
 
@@ -36,7 +37,8 @@ def test_every_combination_renders(pipeline, catalog, country, subdivision, plat
     regulator = route.regulators[0]
     assert regulator.value("name", TODAY).split(" (")[0][:30] in text
     instruments = route.regime.value("instruments", TODAY)
-    object_cite = cite(route.article("object").value, instruments, letter.language)
+    object_cite = cite(route.article("object").value, instruments, letter.language,
+                       translations(letter.language))
     assert object_cite in text, (object_cite, letter.language)
     for foreign in FOREIGN[route.regime.id]:
         assert foreign not in text

@@ -1,33 +1,52 @@
-"""Write legal citations the way each language's lawyers write them."""
+"""Write legal citations the way each language's lawyers write them.
+
+The patterns are gettext messages (context "citation"), so a translator sets them for a
+language: "Art. %(number)s Abs. %(paragraph)s DSGVO", "article %(number)s du RGPD", ...
+An instrument's abbreviation comes from the catalog when it has one for the language, else
+from the translation of its English abbreviation (context "instrument").
+"""
 
 from __future__ import annotations
 
-
-def _pick(names: dict[str, str], lang: str) -> str:
-    return names.get(lang) or names.get(lang.split("-")[0]) or names["en"]
+from babel.support import NullTranslations
 
 
-def cite(article: dict, instruments: dict, lang: str) -> str:
+def NP_(context: str, message: str) -> str:  # noqa: N802 - gettext marker naming
+    """Mark a message with a context for extraction; it is translated where it is used."""
+    return message
+
+
+#: abbreviations translators set for their language (the catalog's own ones come first)
+INSTRUMENT_ABBREVIATIONS = (NP_("instrument", "GDPR"),)
+
+
+def _pick(names: dict[str, str], lang: str) -> str | None:
+    return names.get(lang) or names.get(lang.split("-")[0])
+
+
+def _pattern(t: NullTranslations, kind: str, paragraph: bool, point: bool) -> str:
+    if kind == "section":
+        if paragraph:
+            return t.pgettext("citation", "section %(number)s(%(paragraph)s) %(instrument)s")
+        return t.pgettext("citation", "section %(number)s %(instrument)s")
+    if paragraph and point:
+        return t.pgettext("citation",
+                          "Article %(number)s(%(paragraph)s)(%(point)s) %(instrument)s")
+    if paragraph:
+        return t.pgettext("citation", "Article %(number)s(%(paragraph)s) %(instrument)s")
+    return t.pgettext("citation", "Article %(number)s %(instrument)s")
+
+
+def cite(article: dict, instruments: dict, lang: str, t: NullTranslations) -> str:
     """Return e.g. "Article 21(1) GDPR", "Art. 21 Abs. 1 DSGVO", "article 15 du RGPD"."""
-    short = _pick(instruments[article["instrument"]]["short"], lang)
-    number, para, point = article["number"], article.get("paragraph"), article.get("point")
-    base = lang.split("-")[0]
-    if article.get("kind") == "section":
-        if base == "de":
-            return f"§ {number}" + (f" Abs. {para}" if para else "") + f" {short}"
-        if base == "fr":
-            return f"section {number}" + (f"({para})" if para else "") + f" du {short}"
-        return f"section {number}" + (f"({para})" if para else "") + f" {short}"
-    if base == "de":
-        return (f"Art. {number}" + (f" Abs. {para}" if para else "")
-                + (f" lit. {point}" if point else "") + f" {short}")
-    if base == "fr":
-        detail = (f", paragraphe {para}" if para else "") + (f", point {point})" if point else "")
-        return f"article {number}{detail}" + (f", du {short}" if detail else f" du {short}")
-    return (f"Article {number}" + (f"({para})" if para else "")
-            + (f"({point})" if point else "") + f" {short}")
+    short_names = instruments[article["instrument"]]["short"]
+    short = _pick(short_names, lang) or t.pgettext("instrument", short_names["en"])
+    paragraph, point = article.get("paragraph"), article.get("point")
+    pattern = _pattern(t, article.get("kind", "article"), bool(paragraph), bool(point))
+    return pattern % {"number": article["number"], "paragraph": paragraph or "",
+                      "point": point or "", "instrument": short}
 
 
 def title(article: dict, lang: str) -> str:
     """Return the article's official title in `lang`, or in English."""
-    return _pick(article["title"], lang)
+    return _pick(article["title"], lang) or article["title"]["en"]

@@ -13,6 +13,7 @@ from ..case import Case
 from ..grounds import GROUNDS
 from ..routing import Letter, Route
 from .citations import cite, title
+from .environment import translations
 
 SIGNATURE_URL = "memory:signature.png"
 #: the articles templates may cite; a regime without one gives None for it
@@ -65,7 +66,7 @@ def citations(route: Route, lang: str) -> dict[str, str | None]:
             out[name] = out[f"{name}_title"] = None
             continue
         refs = [article.value, *article.value.get("also", [])]
-        out[name] = format_list([cite(r, instruments, lang) for r in refs],
+        out[name] = format_list([cite(r, instruments, lang, translations(lang)) for r in refs],
                                 locale=_babel_locale(lang))
         out[f"{name}_title"] = title(article.value, lang)
     return out
