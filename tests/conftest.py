@@ -109,7 +109,8 @@ def pipeline(catalog):
 
 @pytest.fixture
 def app():
-    return create_app({"TESTING": True, "WARM_UP": False, "SECRET_KEY": "test-secret"})
+    return create_app({"TESTING": True, "WARM_UP": False, "SECRET_KEY": "test-secret",
+                       "RATE_LIMIT": "10000 per minute"})
 
 
 @pytest.fixture
@@ -139,7 +140,8 @@ def _missing(what: str, how: str):
 @pytest.fixture(scope="session")
 def server():
     """Serve the app on a loopback port from a thread: a real HTTP server, CSRF on."""
-    app = create_app({"SECRET_KEY": "browser-test", "WARM_UP": False})
+    app = create_app({"SECRET_KEY": "browser-test", "WARM_UP": False,
+                      "RATE_LIMIT": "10000 per minute"})
     httpd = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

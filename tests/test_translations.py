@@ -66,7 +66,8 @@ def test_messages_pot_is_up_to_date(tmp_path):
     root = TRANSLATIONS.parent
     fresh = tmp_path / "messages.pot"
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", "-q", "extract",
-                    "-F", "babel.cfg", "-k", "N_", "-k", "NP_:1c,2", "-k", "_l", "-k", "lazy_gettext",
+                    "-F", "babel.cfg", "-k", "N_", "-k", "NP_:1c,2", "-k", "_l",
+                    "-k", "lazy_gettext",
                     "--no-location", "--sort-output", "--omit-header", "-o", str(fresh), "."],
                    cwd=root, check=True, capture_output=True)
     shipped = {m.id for m in load(TRANSLATIONS / "messages.pot") if m.id}

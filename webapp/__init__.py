@@ -10,7 +10,7 @@ from flask import Flask
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: settings, extensions, blueprints, commands."""
-    from . import config, errors, i18n, services
+    from . import config, errors, i18n, security, services
     from .cli import catalog_group
     from .web import api, views
     from .web.csrf import csrf
@@ -27,6 +27,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         raise RuntimeError("Set OBJECTOR_SECRET_KEY to a long random value: the default "
                            "secret key is only for debugging and tests.")
 
+    security.init_app(app)
     csrf.init_app(app)
     csrf.exempt(api.bp)  # JSON only, no cookies or sessions: nothing to forge
     i18n.init_app(app)

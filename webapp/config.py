@@ -28,6 +28,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("RENDER_MAX_PAGES", 8, "A letter that lays out to more pages than this is refused."),
     Setting("DEFAULT_LANGUAGE", "en",
             "Language of the pages when the browser asks for none we have."),
+    Setting("RENDER_TIMEOUT", 10,
+            "Seconds a render may take before it is stopped (in a worker's main thread)."),
+    Setting("RATE_LIMIT", "30 per minute;300 per hour",
+            "Limits per client on the endpoints that render (Flask-Limiter syntax); "
+            "empty to switch them off."),
+    Setting("RATE_LIMIT_STORAGE", "memory://",
+            "Where rate-limit counters live: memory:// for one instance, redis://host:6379 "
+            "for several."),
+    Setting("PROXY_COUNT", 0,
+            "Reverse proxies in front of the app whose X-Forwarded-* headers to trust."),
     Setting("WARM_UP", True,
             "Render one letter when the app starts, so the first person waits less."),
 )

@@ -14,13 +14,24 @@ def ui_languages() -> tuple[str, ...]:
     return current_app.config["UI_LANGUAGES"]
 
 
-def select_locale() -> str:
+def select_language() -> str:
+    """Return the page language as a BCP 47 tag (en, de, pt-BR)."""
     languages = ui_languages()
     for wanted in (request.args.get("lang"), request.cookies.get(COOKIE)):
         if wanted in languages:
             return wanted
     return request.accept_languages.best_match(languages) or current_app.config[
         "DEFAULT_LANGUAGE"]
+
+
+def select_locale() -> str:
+    """Return the page language as Babel wants it (pt_BR)."""
+    return select_language().replace("-", "_")
+
+
+def page_language() -> str:
+    """Return the language of the page being rendered, as a BCP 47 tag for <html lang>."""
+    return str(get_locale()).replace("_", "-")
 
 
 def remember_choice(response):
@@ -36,5 +47,5 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("UI_LANGUAGES", letter_languages())
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(TRANSLATIONS)
     Babel(app, locale_selector=select_locale)
-    app.jinja_env.globals["get_locale"] = get_locale
+    app.jinja_env.globals["page_language"] = page_language
     app.after_request(remember_choice)

@@ -22,7 +22,8 @@ WARM_UP_CASE = {
 def init_app(app: Flask) -> None:
     """Load the catalog, build the pipeline once, and render one letter if asked to."""
     pipeline = Pipeline(default_catalog(), letter_languages(),
-                        max_pages=app.config["RENDER_MAX_PAGES"])
+                        max_pages=app.config["RENDER_MAX_PAGES"],
+                        timeout=app.config["RENDER_TIMEOUT"])
     app.extensions["objector"] = pipeline
     if app.config["WARM_UP"]:
         case = parse_case(WARM_UP_CASE, pipeline.catalog)

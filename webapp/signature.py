@@ -34,6 +34,7 @@ def clean_signature_image(data_url: object) -> bytes:
         raw = base64.b64decode(match[2], validate=False)
     except (binascii.Error, ValueError):
         raise SignatureError("The image data is not valid base64.") from None
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # larger images are refused as decompression bombs
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -48,7 +49,9 @@ def clean_signature_image(data_url: object) -> bytes:
             image.load()
     except SignatureError:
         raise
-    except (OSError, ValueError, Image.DecompressionBombWarning, Image.DecompressionBombError):
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise SignatureError(f"The image is too big: at most {MAX_SIDE} pixels a side.") from None
+    except (OSError, ValueError):
         raise SignatureError("The image could not be read as a PNG or JPEG.") from None
     rgba = image.convert("RGBA")
     white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))

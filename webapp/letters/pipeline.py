@@ -27,10 +27,11 @@ class RenderedLetter:
 class Pipeline:
     """Turn cases into letters; one per process, shared by the web app, the API and the CLI."""
 
-    def __init__(self, catalog: Catalog, languages: Collection[str], max_pages: int = 8):
+    def __init__(self, catalog: Catalog, languages: Collection[str], max_pages: int = 8,
+                 timeout: float = 10):
         self.catalog = catalog
         self.languages = tuple(languages)
-        self.renderer = Renderer(max_pages=max_pages)
+        self.renderer = Renderer(max_pages=max_pages, timeout=timeout)
 
     def route(self, case: Case) -> Route:
         return route(case, self.catalog, self.languages)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import signal
 import threading
 from importlib.resources import files
 
@@ -28,14 +30,44 @@ class RenderError(RuntimeError):
     """A letter could not be rendered within its bounds; the message is safe to show."""
 
 
+class RenderTimeout(RenderError):
+    """A render took longer than its time limit."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float):
+    """Interrupt the block after `seconds` with RenderTimeout.
+
+    Signals reach only the main thread, which is where gunicorn's sync workers and the CLI
+    render; elsewhere (a threaded development server) the page cap and input limits bound
+    the work, and gunicorn's worker timeout is the last resort.
+    """
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signum, _frame):
+        raise RenderTimeout(f"The letter took longer than {seconds:g} seconds to lay out and "
+                            "was stopped. Shorten the free-text fields and try again.")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class Renderer:
     """Hold what every render shares: the font configuration and the parsed stylesheet.
 
     A fresh FontConfiguration per render leaks memory, so there is one per process.
     """
 
-    def __init__(self, max_pages: int = 8):
+    def __init__(self, max_pages: int = 8, timeout: float = 10):
         self.max_pages = max_pages
+        self.timeout = timeout
         self.font_config = FontConfiguration()
         self.base_url = LETTER_TEMPLATES.as_uri() + "/"
         self.stylesheet = CSS(filename=str(LETTER_TEMPLATES / "letter.css"),
@@ -47,7 +79,7 @@ class Renderer:
     def render(self, html: str, memory: dict[str, tuple[bytes, str]] | None = None) -> bytes:
         """Return the PDF of `html`; refuse a letter longer than `max_pages`."""
         fetcher = AssetFetcher(LETTER_TEMPLATES, memory)
-        with self._lock:
+        with self._lock, time_limit(self.timeout):
             document = HTML(string=html, base_url=self.base_url, url_fetcher=fetcher).render(
                 stylesheets=[self.stylesheet], font_config=self.font_config,
                 color_profiles={OUTPUT_INTENT: self.srgb}, **PDF_OPTIONS)

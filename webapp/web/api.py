@@ -9,6 +9,7 @@ from flask import Blueprint, jsonify, request, send_file
 
 from ..case import CaseError
 from ..pdf import RenderError
+from ..security import limiter, render_limit
 from ..services import case_from, pipeline
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -20,6 +21,7 @@ def error(summary: str, status: int, errors: dict[str, list[str]] | None = None)
 
 
 @bp.post("/letters")
+@limiter.limit(render_limit)
 def letters():
     try:
         data = json.loads(request.get_data(cache=False) or b"")

@@ -10,6 +10,7 @@ from flask_wtf.csrf import CSRFError
 
 from ..case import CaseError
 from ..pdf import RenderError
+from ..security import limiter, render_limit
 from ..services import case_from, pipeline
 from .forms import CaseForm
 
@@ -47,6 +48,7 @@ def _validated(form: CaseForm):
 
 
 @bp.post("/check")
+@limiter.limit(render_limit)
 def check():
     form = _form(request.form)
     case = _validated(form)
@@ -67,6 +69,7 @@ def edit():
 
 
 @bp.post("/download")
+@limiter.limit(render_limit)
 def download():
     form = _form(request.form)
     case = _validated(form)
