@@ -10,7 +10,7 @@ from PIL import Image
 
 from webapp.case import CaseError, parse_case
 
-from .conftest import TODAY, make_case
+from .conftest import TODAY, make_case, pdf_text
 
 
 def png_data_url(width=300, height=100, ink=True, fmt="PNG") -> str:
@@ -109,3 +109,20 @@ def test_not_an_object(catalog):
     with pytest.raises(CaseError) as caught:
         parse_case(["kind"], catalog, TODAY)
     assert "" in caught.value.errors
+
+
+@pytest.mark.parametrize("name", ["王小明", "\U0009aff4", "محمد"])
+def test_characters_the_font_cannot_print_are_refused(catalog, name):
+    with pytest.raises(CaseError) as caught:
+        parse_case(make_case(person={"name": name, "address": ["x"], "email": "a@b.org"}),
+                   catalog, TODAY)
+    assert "cannot print" in caught.value.errors["person.name"][0]
+
+
+@pytest.mark.parametrize("name", ["Zoë Ångström-Łukasiewicz", "Γιώργος Παπαδόπουλος",
+                                  "Иван Петров", "Şükrü Çağlar", "Nguyễn Thị"])
+def test_latin_greek_and_cyrillic_names_are_fine(catalog, pipeline, name):
+    case = parse_case(make_case(person={"name": name, "address": ["x"], "email": "a@b.org"},
+                                signature={"typed": name}), catalog, TODAY)
+    route = pipeline.route(case)
+    assert name in pdf_text(pipeline.render(route, route.letters[0]).pdf)

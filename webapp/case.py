@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import Catalog
+from .glyphs import unprintable
 from .grounds import GROUNDS
 from .signature import SignatureError, clean_signature_image
 
@@ -88,6 +89,10 @@ class _Checker:
         value = unicodedata.normalize("NFC", value.strip())
         if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value):
             self.add(path, "Must not contain control characters.")
+        elif missing := unprintable(value):
+            shown = " ".join(f"U+{ord(ch):04X}" for ch in missing[:5])
+            self.add(path, f"Contains characters the letter's font cannot print ({shown}); "
+                           "use Latin, Greek or Cyrillic letters.")
         elif "\n" in value and key not in ("grounds_text", "details"):
             self.add(path, "Must be a single line.")
         if len(value) > limit:
