@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,6 +17,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from .web.csrf import csrf
 
     app = Flask(__name__, instance_relative_config=True,
+                instance_path=os.environ.get("OBJECTOR_INSTANCE_PATH") or None,
                 template_folder="web/templates", static_folder="web/static")
     app.config.from_mapping(config.defaults())
     app.config.from_pyfile("objector.cfg", silent=True)
