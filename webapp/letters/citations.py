@@ -18,6 +18,10 @@ def NP_(context: str, message: str) -> str:  # noqa: N802 - gettext marker namin
 
 #: abbreviations translators set for their language (the catalog's own ones come first)
 INSTRUMENT_ABBREVIATIONS = (NP_("instrument", "GDPR"),)
+#: points of an article: Latin letters in most language versions, Cyrillic in Bulgarian,
+#: Greek in Greek; translators set them
+POINTS = (NP_("article point", "a"), NP_("article point", "b"), NP_("article point", "c"),
+          NP_("article point", "d"), NP_("article point", "e"), NP_("article point", "f"))
 
 
 def _pick(names: dict[str, str], lang: str) -> str | None:
@@ -44,7 +48,8 @@ def cite(article: dict, instruments: dict, lang: str, t: NullTranslations) -> st
     paragraph, point = article.get("paragraph"), article.get("point")
     pattern = _pattern(t, article.get("kind", "article"), bool(paragraph), bool(point))
     return pattern % {"number": article["number"], "paragraph": paragraph or "",
-                      "point": point or "", "instrument": short}
+                      "point": t.pgettext("article point", point) if point else "",
+                      "instrument": short}
 
 
 def title(article: dict, lang: str) -> str:
