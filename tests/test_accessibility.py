@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from webapp.resources import letter_languages
+
 from .conftest import pdf_text
 
 pytestmark = pytest.mark.browser
 
-LOCALES = ("en", "de", "fr")
+LOCALES = letter_languages()  # every shipped locale
 WIDTHS = {"phone": {"width": 320, "height": 640}, "desktop": {"width": 1280, "height": 900}}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, current_app, request
+from babel import Locale
 from flask_babel import Babel, get_locale
 
 from .resources import TRANSLATIONS, letter_languages
@@ -43,9 +44,17 @@ def remember_choice(response):
     return response
 
 
+def language_name(code: str) -> str:
+    """Return a language's name in that language: Deutsch, français, português (Brasil)."""
+    locale = Locale.parse(code.replace("-", "_"))
+    name = locale.get_display_name(locale) or code
+    return name[:1].upper() + name[1:]
+
+
 def init_app(app: Flask) -> None:
     app.config.setdefault("UI_LANGUAGES", letter_languages())
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(TRANSLATIONS)
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals["page_language"] = page_language
+    app.jinja_env.globals["language_name"] = language_name
     app.after_request(remember_choice)
