@@ -145,4 +145,17 @@ def test_uk_complaint_says_the_controller_was_approached_first(pipeline, catalog
     route, (before,) = rendered(pipeline, catalog, kind="complaint", country="GB",
                                 history={"objection_sent": "2026-05-01", "channel": "post"})
     assert "164A" not in pdf_text(before.pdf)
-    assert any("2026-06-19" in notice for notice in route.notices)
+    assert any("2026-06-19" in str(notice) for notice in route.notices)
+
+
+def test_a_courtesy_translation_is_marked_and_shares_the_reference(pipeline, catalog):
+    case = make_case(kind="complaint", country="FR", platform="meta")
+    case["person"]["language"] = "de"
+    route, (original, courtesy) = rendered(pipeline, catalog, **case)
+    original_text, courtesy_text = pdf_text(original.pdf), pdf_text(courtesy.pdf)
+    assert "article 77, paragraphe 1, du RGPD" in original_text
+    assert "Art. 77 Abs. 1 DSGVO" in courtesy_text
+    assert "Deutsch" in courtesy_text and "Französisch" in courtesy_text
+    reference = re.search(r"CMP-META-\d{8}-[0-9A-F]{6}", original_text)[0]
+    assert reference in courtesy_text
+    assert courtesy.filename.startswith("complaint-fr-cnil-translation-de-meta-")

@@ -102,7 +102,7 @@ def test_complaint_deadline_counts_from_the_objection(catalog):
 def test_an_early_complaint_carries_a_notice(catalog):
     r = routed(catalog, kind="complaint", country="IE",
                history={"objection_sent": "2026-11-15", "channel": "form"})
-    assert any("2026-12-15" in n for n in r.notices)
+    assert any("2026-12-15" in str(n) for n in r.notices)
 
 
 def test_letter_languages_follow_the_recipient(catalog):
@@ -131,6 +131,17 @@ def test_add_months(start, months, end):
 def test_the_icos_three_month_window_becomes_a_notice(catalog):
     late = routed(catalog, kind="complaint", country="GB",
                   history={"objection_sent": "2026-05-01", "channel": "post"})
-    assert any("within 3 months" in n and "2026-05-01" in n for n in late.notices)
+    assert any("within 3 months" in str(n) and "2026-05-01" in str(n) for n in late.notices)
     in_time = routed(catalog, kind="complaint", country="GB")
-    assert not any("within 3 months" in n for n in in_time.notices)
+    assert not any("within 3 months" in str(n) for n in in_time.notices)
+
+
+def test_a_courtesy_translation_follows_in_the_persons_language(catalog):
+    case = make_case(kind="complaint", country="FR")
+    case["person"]["language"] = "de"
+    original, courtesy = route(parse_case(case, catalog), catalog, LANGS).letters
+    assert (original.language, original.courtesy_of) == ("fr", None)
+    assert (courtesy.language, courtesy.courtesy_of) == ("de", "fr")
+    assert courtesy.slug == "complaint-fr-cnil-translation-de"
+    case["person"]["language"] = "fr"
+    assert len(route(parse_case(case, catalog), catalog, LANGS).letters) == 1

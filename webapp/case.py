@@ -11,6 +11,7 @@ from typing import Any
 from .catalog import Catalog
 from .glyphs import unprintable
 from .grounds import GROUNDS
+from .messages import N_, Message
 from .signature import SignatureError, clean_signature_image
 
 KINDS = ("objection", "complaint")
@@ -30,6 +31,7 @@ class Person:
     address: tuple[str, ...]
     email: str
     account: str = ""
+    language: str | None = None  # the person's own language: a courtesy translation follows
 
 
 @dataclass(frozen=True)
@@ -63,54 +65,65 @@ class Case:
 
 
 class CaseError(ValueError):
-    """The case is invalid; `errors` maps each field path to its messages."""
+    """The case is invalid; `errors` maps each field path to its messages (in English).
 
-    def __init__(self, errors: dict[str, list[str]]):
-        self.errors = errors
-        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
+    `messages` keeps them translatable: `translated(gettext)` gives them in a language.
+    """
+
+    def __init__(self, errors: dict[str, list[Message | str]]):
+        self.messages = {path: [m if isinstance(m, Message) else Message(m) for m in found]
+                         for path, found in errors.items()}
+        self.errors = {path: [str(m) for m in found] for path, found in self.messages.items()}
+        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in self.errors.items()))
+
+    def translated(self, gettext) -> dict[str, list[str]]:
+        return {path: [m.translate(gettext) for m in found]
+                for path, found in self.messages.items()}
 
 
 @dataclass
 class _Checker:
-    errors: dict[str, list[str]] = field(default_factory=dict)
+    errors: dict[str, list[Message]] = field(default_factory=dict)
 
-    def add(self, path: str, message: str) -> None:
-        self.errors.setdefault(path, []).append(message)
+    def add(self, path: str, message: str, **params) -> None:
+        self.errors.setdefault(path, []).append(Message(message, params))
 
     def text(self, data: dict, key: str, path: str, limit: int, required: bool) -> str:
         value = data.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self.add(path, "This field is required.")
+                self.add(path, N_("This field is required."))
             return ""
         if not isinstance(value, str):
-            self.add(path, "Must be text.")
+            self.add(path, N_("Must be text."))
             return ""
         value = unicodedata.normalize("NFC", value.strip())
         if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value):
-            self.add(path, "Must not contain control characters.")
+            self.add(path, N_("Must not contain control characters."))
         elif missing := unprintable(value):
             shown = " ".join(f"U+{ord(ch):04X}" for ch in missing[:5])
-            self.add(path, f"Contains characters the letter's font cannot print ({shown}); "
-                           "use Latin, Greek or Cyrillic letters.")
+            self.add(path, N_("Contains characters the letter's font cannot print "
+                              "(%(characters)s); use Latin, Greek or Cyrillic letters."),
+                     characters=shown)
         elif "\n" in value and key not in ("grounds_text", "details"):
-            self.add(path, "Must be a single line.")
+            self.add(path, N_("Must be a single line."))
         if len(value) > limit:
-            self.add(path, f"Must be at most {limit} characters (it has {len(value)}).")
+            self.add(path, N_("Must be at most %(limit)s characters (it has %(count)s)."),
+                     limit=limit, count=len(value))
         return value
 
     def date(self, data: dict, key: str, path: str, required: bool) -> dt.date | None:
         value = data.get(key)
         if value in (None, ""):
             if required:
-                self.add(path, "This field is required.")
+                self.add(path, N_("This field is required."))
             return None
         try:
             day = dt.date.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
             day = None
         if day is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            self.add(path, "Must be a date written YYYY-MM-DD.")
+            self.add(path, N_("Must be a date written YYYY-MM-DD."))
             return None
         return day
 
@@ -118,10 +131,10 @@ class _Checker:
         value = data.get(key)
         if value is None:
             if required:
-                self.add(path, "This field is required.")
+                self.add(path, N_("This field is required."))
             return None
         if not isinstance(value, dict):
-            self.add(path, "Must be an object.")
+            self.add(path, N_("Must be an object."))
             return None
         return value
 
@@ -129,10 +142,10 @@ class _Checker:
         value = data.get(key)
         if value in (None, ""):
             if required:
-                self.add(path, "This field is required.")
+                self.add(path, N_("This field is required."))
             return ""
         if value not in choices:
-            self.add(path, f"Must be one of: {', '.join(choices)}.")
+            self.add(path, N_("Must be one of: %(choices)s."), choices=", ".join(choices))
             return ""
         return value
 
@@ -146,20 +159,21 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
     known = {"kind", "platform", "country", "subdivision", "language", "date", "person",
              "grounds", "grounds_text", "history", "signature"}
     for key in sorted(set(data) - known):
-        c.add(key, "Unknown field.")
+        c.add(key, N_("Unknown field."))
 
     kind = c.choice(data, "kind", "kind", KINDS)
     platform = c.choice(data, "platform", "platform", sorted(catalog.platforms))
     country = data.get("country")
     jurisdiction = None
     if not isinstance(country, str) or not country.strip():
-        c.add("country", "This field is required.")
+        c.add("country", N_("This field is required."))
     else:
         country = country.strip().upper()
         jurisdiction = catalog.jurisdictions.get(country)
         if jurisdiction is None:
-            c.add("country", f"Objector does not cover {country} yet; it covers "
-                             f"{', '.join(sorted(catalog.jurisdictions))}.")
+            c.add("country", N_("Objector does not cover %(country)s yet; it covers "
+                                "%(covered)s."),
+                  country=country, covered=", ".join(sorted(catalog.jurisdictions)))
     subdivision = data.get("subdivision") or None
     if jurisdiction is not None:
         subs = jurisdiction.plain.get("subdivisions") or {}
@@ -167,35 +181,38 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
         if subdivision is not None:
             subdivision = str(subdivision).strip().upper()
             if subdivision not in names:
-                c.add("subdivision", f"Not a subdivision of {country} that Objector knows"
-                      + (f"; use one of: {', '.join(sorted(names))}." if names else "."))
+                c.add("subdivision", N_("Not a subdivision of %(country)s that Objector "
+                                        "knows; use one of: %(codes)s."),
+                      country=country, codes=", ".join(sorted(names)) or "-")
         elif subs.get("required"):
-            c.add("subdivision", f"Required for {jurisdiction.plain['name']}: the competent "
-                  f"regulator depends on it ({', '.join(sorted(names))}).")
+            c.add("subdivision", N_("Required for %(country)s: the competent regulator "
+                                    "depends on it (%(codes)s)."),
+                  country=jurisdiction.plain["name"], codes=", ".join(sorted(names)))
     language = data.get("language") or None
     if language is not None and (not isinstance(language, str)
                                  or not _LANGUAGE.fullmatch(language.strip())):
-        c.add("language", "Must be a language tag such as en, de or fr.")
+        c.add("language", N_("Must be a language tag such as en, de or fr."))
         language = None
 
     date = c.date(data, "date", "date", required=False) or today
     if date < GDPR_APPLIES_FROM:
-        c.add("date", "Must not be before 2018-05-25, when the GDPR began to apply.")
+        c.add("date", N_("Must not be before 2018-05-25, when the GDPR began to apply."))
     elif date > today + dt.timedelta(days=1):
-        c.add("date", "Must not be in the future.")
+        c.add("date", N_("Must not be in the future."))
 
     person = None
     pdata = c.mapping(data, "person", "person", required=True)
     if pdata is not None:
-        for key in sorted(set(pdata) - {"name", "address", "email", "account"}):
-            c.add(f"person.{key}", "Unknown field.")
+        for key in sorted(set(pdata) - {"name", "address", "email", "account", "language"}):
+            c.add(f"person.{key}", N_("Unknown field."))
         name = c.text(pdata, "name", "person.name", LIMITS["name"], True)
         address: list[str] = []
         raw = pdata.get("address")
         if not isinstance(raw, list) or not [x for x in raw if isinstance(x, str) and x.strip()]:
-            c.add("person.address", "Give your postal address, one line per item.")
+            c.add("person.address", N_("Give your postal address, one line per item."))
         elif len(raw) > LIMITS["address_lines"]:
-            c.add("person.address", f"Use at most {LIMITS['address_lines']} lines.")
+            c.add("person.address", N_("Use at most %(lines)s lines."),
+                  lines=LIMITS["address_lines"])
         else:
             for i, _ in enumerate(raw):
                 line = c.text({"l": raw[i]}, "l", f"person.address[{i}]",
@@ -204,28 +221,34 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
                     address.append(line)
         email = c.text(pdata, "email", "person.email", LIMITS["email"], True)
         if email and not _EMAIL.fullmatch(email):
-            c.add("person.email", "Must be an e-mail address such as name@example.org.")
+            c.add("person.email", N_("Must be an e-mail address such as name@example.org."))
         account = c.text(pdata, "account", "person.account", LIMITS["account"], False)
-        person = Person(name=name, address=tuple(address), email=email, account=account)
+        own = pdata.get("language") or None
+        if own is not None and (not isinstance(own, str) or not _LANGUAGE.fullmatch(own)):
+            c.add("person.language", N_("Must be a language tag such as en, de or fr."))
+            own = None
+        person = Person(name=name, address=tuple(address), email=email, account=account,
+                        language=own)
 
     grounds = data.get("grounds") or []
     if not isinstance(grounds, list) or not all(isinstance(g, str) for g in grounds):
-        c.add("grounds", "Must be a list of ground identifiers.")
+        c.add("grounds", N_("Must be a list of ground identifiers."))
         grounds = []
     for i, ground in enumerate(grounds):
         if ground not in GROUNDS:
-            c.add(f"grounds[{i}]", f"Unknown ground; use one of: {', '.join(GROUNDS)}.")
+            c.add(f"grounds[{i}]", N_("Unknown ground; use one of: %(grounds)s."),
+                  grounds=", ".join(GROUNDS))
     grounds_text = c.text(data, "grounds_text", "grounds_text", LIMITS["grounds_text"], False)
     if not grounds and not grounds_text:
-        c.add("grounds", "Pick at least one reason or write your own: the right to object "
-                         "rests on grounds relating to your particular situation.")
+        c.add("grounds", N_("Pick at least one reason or write your own: the right to object "
+                         "rests on grounds relating to your particular situation."))
 
     history = None
     hdata = c.mapping(data, "history", "history", required=(kind == "complaint"))
     if hdata is not None:
         for key in sorted(set(hdata) - {"objection_sent", "channel", "reply", "reply_date",
                                         "details"}):
-            c.add(f"history.{key}", "Unknown field.")
+            c.add(f"history.{key}", N_("Unknown field."))
         sent = c.date(hdata, "objection_sent", "history.objection_sent", required=True)
         channel = c.choice(hdata, "channel", "history.channel", CHANNELS)
         reply = c.choice(hdata, "reply", "history.reply", REPLIES, required=False) or "none"
@@ -233,15 +256,15 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
                             required=(reply != "none"))
         details = c.text(hdata, "details", "history.details", LIMITS["details"], False)
         if sent and sent > date:
-            c.add("history.objection_sent", "Must not be after the date of the letter.")
+            c.add("history.objection_sent", N_("Must not be after the date of the letter."))
         if sent and sent < GDPR_APPLIES_FROM:
-            c.add("history.objection_sent", "Must not be before 2018-05-25.")
+            c.add("history.objection_sent", N_("Must not be before 2018-05-25."))
         if reply_date and sent and reply_date < sent:
-            c.add("history.reply_date", "Must not be before the objection was sent.")
+            c.add("history.reply_date", N_("Must not be before the objection was sent."))
         if reply_date and reply_date > date:
-            c.add("history.reply_date", "Must not be after the date of the letter.")
+            c.add("history.reply_date", N_("Must not be after the date of the letter."))
         if reply == "none" and reply_date:
-            c.add("history.reply_date", "Leave empty when there was no reply.")
+            c.add("history.reply_date", N_("Leave empty when there was no reply."))
         if sent and channel:
             history = History(sent, channel, reply, reply_date, details)
 
@@ -251,9 +274,9 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
         typed, image = sdata.get("typed"), sdata.get("image")
         if set(sdata) - {"typed", "image"}:
             for key in sorted(set(sdata) - {"typed", "image"}):
-                c.add(f"signature.{key}", "Unknown field.")
+                c.add(f"signature.{key}", N_("Unknown field."))
         if (typed is None) == (image is None):
-            c.add("signature", "Give exactly one of typed or image.")
+            c.add("signature", N_("Give exactly one of typed or image."))
         elif typed is not None:
             text = c.text(sdata, "typed", "signature.typed", LIMITS["typed"], True)
             if text:
@@ -262,7 +285,7 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
             try:
                 signature = Signature(image=clean_signature_image(image))
             except SignatureError as exc:
-                c.add("signature.image", str(exc))
+                c.add("signature.image", exc.args[0], **exc.params)
 
     if c.errors:
         raise CaseError(c.errors)

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -73,6 +74,48 @@ def render(case_file, output: str, all_letters: bool) -> None:
     else:
         with open(output, "wb") as out:
             out.write(body)
+
+
+@main.command()
+@click.argument("cases", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+              help="A folder for the PDFs, or a .zip file.")
+@click.option("--processes", type=click.IntRange(min=1), default=None,
+              help="Processes to render with. Default: one per core.")
+def batch(cases: Path, out: Path, processes: int | None) -> None:
+    """Render every case of CASES (.jsonl, or .csv with the case's paths as columns).
+
+    A bad case is reported with its line number and field; the others still render.
+    Exit 0 when all succeeded, 2 when any case was invalid.
+    """
+    import zipfile
+
+    from .batch import count_cases, render_batch
+
+    failures = 0
+    archive = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) if out.suffix == ".zip" else None
+    if archive is None:
+        out.mkdir(parents=True, exist_ok=True)
+    try:
+        with click.progressbar(render_batch(cases, processes), length=count_cases(cases),
+                               label="Rendering", file=sys.stderr, show_pos=True) as outcomes:
+            for outcome in outcomes:
+                for name, pdf in outcome.files:
+                    if archive is None:
+                        (out / name).write_bytes(pdf)
+                    else:
+                        archive.writestr(name, pdf)
+                for path, messages in outcome.errors.items():
+                    for message in messages:
+                        click.echo(f"\nline {outcome.line}: {path or '(case)'}: {message}",
+                                   err=True)
+                failures += bool(outcome.errors)
+    finally:
+        if archive is not None:
+            archive.close()
+    if failures:
+        click.echo(f"{failures} case(s) failed; the others were written to {out}", err=True)
+        sys.exit(2)
 
 
 @main.command()

@@ -6,11 +6,7 @@ gettext message ids: marked here with `N_`, translated where they are shown.
 
 from __future__ import annotations
 
-
-def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
-    """Mark a message for extraction; it is translated where it is used."""
-    return message
-
+from .messages import N_
 
 GROUNDS: dict[str, tuple[str, str]] = {
     "not_expected": (

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, request
 from babel import Locale
+from flask import Flask, current_app, request
 from flask_babel import Babel, get_locale
 
 from .resources import TRANSLATIONS, letter_languages

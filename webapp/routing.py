@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .case import Case, CaseError
 from .catalog import Catalog, Fact, Record
 from .dates import add_months
+from .messages import N_, Message
 
 
 @dataclass(frozen=True)
@@ -21,10 +22,17 @@ class Letter:
     regulator: Record | None  # for complaints
     language: str
     accepted_languages: tuple[str, ...]
+    courtesy_of: str | None = None  # set on a courtesy translation: the original's language
+
+    @property
+    def base_slug(self) -> str:
+        """Name the letter; a courtesy translation shares its original's."""
+        return self.kind if self.regulator is None else f"{self.kind}-{self.regulator.id}"
 
     @property
     def slug(self) -> str:
-        return self.kind if self.regulator is None else f"{self.kind}-{self.regulator.id}"
+        base = self.base_slug
+        return f"{base}-translation-{self.language}" if self.courtesy_of else base
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,7 @@ class Route:
     objection_route: Fact | None
     deadlines: dict[str, dt.date]
     letters: tuple[Letter, ...]
-    notices: tuple[str, ...]
+    notices: tuple[Message, ...]
 
     @property
     def day(self) -> dt.date:
@@ -64,7 +72,9 @@ class Route:
 def _required(record: Record, name: str, day: dt.date, field: str) -> Fact:
     fact = record.fact(name, day)
     if fact is None:
-        raise CaseError({field: [f"{record.path} has no {name} valid on {day.isoformat()}."]})
+        raise CaseError({field: [Message(N_("%(file)s has no %(fact)s valid on %(date)s."),
+                                         {"file": record.path, "fact": name,
+                                          "date": day.isoformat()})]})
     return fact
 
 
@@ -74,15 +84,17 @@ def _choose_language(wanted: str | None, accepted: tuple[str, ...],
     if wanted:
         if wanted in usable:
             return wanted
-        raise CaseError({"language": [
-            f"{who} accepts letters in {', '.join(accepted)}; Objector can write them in "
-            f"{', '.join(usable) or 'none of these yet'}."]})
+        raise CaseError({"language": [Message(
+            N_("%(recipient)s accepts letters in %(accepted)s; Objector can write them in "
+               "%(usable)s."),
+            {"recipient": who, "accepted": ", ".join(accepted),
+             "usable": ", ".join(usable) or "-"})]})
     if usable:
         return usable[0]
     return "en" if "en" in available else next(iter(available))
 
 
-def _window_notices(regulator: Record, case: Case) -> list[str]:
+def _window_notices(regulator: Record, case: Case) -> list[Message]:
     """Warn when the regulator's own window for complaints (policy, not law) has passed."""
     window = regulator.value("complaint_window", case.date)
     if not window or not case.history:
@@ -92,9 +104,10 @@ def _window_notices(regulator: Record, case: Case) -> list[str]:
     if case.date <= closes:
         return []
     name = regulator.value("short_name", case.date)
-    return [f"{name} asks for complaints within {window['months']} months of your last contact "
-            f"with the organisation; yours was on {last.isoformat()}. Contact the organisation "
-            f"again first, or say in your complaint why it comes later."]
+    return [Message(N_("%(regulator)s asks for complaints within %(months)s months of your "
+                       "last contact with the organisation; yours was on %(date)s. Contact the "
+                       "organisation again first, or say in your complaint why it comes later."),
+                    {"regulator": name, "months": window["months"], "date": last.isoformat()})]
 
 
 def route(case: Case, catalog: Catalog, available_languages: Collection[str]) -> Route:
@@ -106,39 +119,42 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
     region = jurisdiction.plain["region"]
     controller = platform.fact(f"controllers.{region}", day)
     if controller is None:
-        raise CaseError({"platform": [
-            f"{platform.plain['name']} has no controller entity on record for "
-            f"{jurisdiction.plain['name']} on {day.isoformat()}."]})
+        raise CaseError({"platform": [Message(
+            N_("%(platform)s has no controller entity on record for %(country)s on %(date)s."),
+            {"platform": platform.plain["name"], "country": jurisdiction.plain["name"],
+             "date": day.isoformat()})]})
     lead = catalog.regulators[_required(platform, "lead_authority", day, "platform").value]
     by_place = _required(jurisdiction, "regulators", day, "country").value
     ids = by_place.get(case.subdivision or "", by_place.get("default"))
     if not ids:
-        raise CaseError({"subdivision": [
-            f"Objector does not yet know the regulator for {case.subdivision} "
-            f"({jurisdiction.plain['name']}); it covers: "
-            f"{', '.join(k for k in sorted(by_place) if k != 'default')}."]})
+        raise CaseError({"subdivision": [Message(
+            N_("Objector does not yet know the regulator for %(subdivision)s (%(country)s); it "
+               "covers: %(covered)s."),
+            {"subdivision": case.subdivision, "country": jurisdiction.plain["name"],
+             "covered": ", ".join(k for k in sorted(by_place) if k != "default")})]})
     regulators = tuple(catalog.regulators[i] for i in ids)
 
     reply = regime.value("deadlines.reply", day)
-    notices: list[str] = []
+    notices: list[Message] = []
     deadlines: dict[str, dt.date] = {}
     start = case.history.objection_sent if case.history else day
     deadlines["reply_due"] = add_months(start, reply["months"])
     deadlines["reply_due_extended"] = add_months(start, reply["months"] + reply["extension_months"])
     if case.kind == "complaint" and case.history.reply == "none" and day <= deadlines["reply_due"]:
-        notices.append(
-            f"{platform.plain['name']} has until {deadlines['reply_due'].isoformat()} to answer "
-            "your objection. A regulator may ask you to wait until then before complaining.")
+        notices.append(Message(
+            N_("%(platform)s has until %(date)s to answer your objection. A regulator may ask "
+               "you to wait until then before complaining."),
+            {"platform": platform.plain["name"], "date": deadlines["reply_due"].isoformat()}))
 
     ctc = regime.fact("articles.complaint_to_controller", day)
     if (case.kind == "complaint" and ctc and ctc.valid_from
             and case.history.objection_sent < ctc.valid_from):
-        notices.append(
-            f"Since {ctc.valid_from.isoformat()} organisations must handle complaints made to "
-            f"them under the law of {jurisdiction.plain['name']}, and the regulator expects you "
-            f"to use that route first. Your objection was sent before that date: consider "
-            f"writing a new objection with Objector (it includes that complaint) and waiting "
-            f"for the answer.")
+        notices.append(Message(
+            N_("Since %(date)s organisations must handle complaints made to them under the law "
+               "of %(country)s, and the regulator expects you to use that route first. Your "
+               "objection was sent before that date: consider writing a new objection with "
+               "Objector (it includes that complaint) and waiting for the answer."),
+            {"date": ctc.valid_from.isoformat(), "country": jurisdiction.plain["name"]}))
 
     letters: list[Letter] = []
     if case.kind == "objection":
@@ -153,15 +169,22 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
             lang = _choose_language(case.language, accepted, available_languages,
                                     reg.value("short_name", day))
             if lang not in accepted:
-                notices.append(
-                    f"{reg.value('short_name', day)} asks for complaints in "
-                    f"{', '.join(accepted)}; Objector cannot yet write in that language, so "
-                    f"this complaint is in {lang}. Add a translation before you send it.")
+                notices.append(Message(
+                    N_("%(regulator)s asks for complaints in %(accepted)s; Objector cannot yet "
+                       "write in that language, so this complaint is in %(language)s. Add a "
+                       "translation before you send it."),
+                    {"regulator": reg.value("short_name", day), "accepted": ", ".join(accepted),
+                     "language": lang}))
             notices += _window_notices(reg, case)
             recipient = {"name": reg.value("name", day), "address": reg.value("address", day),
                          "email": reg.value("email", day)}
             letters.append(Letter("complaint", recipient, reg.fact("name", day), reg, lang,
                                   accepted))
+
+    own = case.person.language
+    if own and own in available_languages:
+        letters += [replace(letter, language=own, courtesy_of=letter.language)
+                    for letter in letters if letter.language != own]
 
     return Route(case=case, regime=regime, jurisdiction=jurisdiction, platform=platform,
                  controller=controller, lead_authority=lead, regulators=regulators,

@@ -10,6 +10,8 @@ import warnings
 
 from PIL import Image, ImageOps
 
+from .messages import N_
+
 MAX_BYTES = 512 * 1024
 MAX_SIDE = 3000
 MIN_WIDTH, MIN_HEIGHT = 40, 20
@@ -18,47 +20,57 @@ _DATA_URL = re.compile(r"^data:image/(png|jpeg);base64,([A-Za-z0-9+/=\s]+)$")
 
 
 class SignatureError(ValueError):
-    """The signature image was refused; the message says why."""
+    """The signature image was refused; the message (a message id) says why."""
+
+    def __init__(self, message: str, **params):
+        super().__init__(message)
+        self.params = params
+
+    def __str__(self) -> str:
+        return self.args[0] % self.params if self.params else self.args[0]
 
 
 def clean_signature_image(data_url: object) -> bytes:
     """Return a PNG of the ink cropped and flattened on white, or raise SignatureError."""
     if not isinstance(data_url, str):
-        raise SignatureError("Must be a data URL (data:image/png;base64,...).")
+        raise SignatureError(N_("Must be a data URL (data:image/png;base64,...)."))
     match = _DATA_URL.match(data_url.strip())
     if not match:
-        raise SignatureError("Must be a PNG or JPEG data URL (data:image/png;base64,...).")
+        raise SignatureError(N_("Must be a PNG or JPEG data URL (data:image/png;base64,...)."))
     if len(match[2]) > MAX_BYTES * 4 // 3 + 4:
-        raise SignatureError(f"The image is too large: at most {MAX_BYTES // 1024} KiB.")
+        raise SignatureError(N_("The image is too large: at most %(kib)s KiB."),
+                             kib=MAX_BYTES // 1024)
     try:
         raw = base64.b64decode(match[2], validate=False)
     except (binascii.Error, ValueError):
-        raise SignatureError("The image data is not valid base64.") from None
+        raise SignatureError(N_("The image data is not valid base64.")) from None
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # larger images are refused as decompression bombs
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(raw))
             if image.format not in ("PNG", "JPEG"):
-                raise SignatureError("The image must be a PNG or a JPEG.")
+                raise SignatureError(N_("The image must be a PNG or a JPEG."))
             width, height = image.size
             if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
-                raise SignatureError(f"The image is too big: at most {MAX_SIDE} pixels a side.")
+                raise SignatureError(N_("The image is too big: at most %(side)s pixels a side."),
+                                     side=MAX_SIDE)
             if width < MIN_WIDTH or height < MIN_HEIGHT:
-                raise SignatureError("The image is too small to be a signature.")
+                raise SignatureError(N_("The image is too small to be a signature."))
             image.load()
     except SignatureError:
         raise
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise SignatureError(f"The image is too big: at most {MAX_SIDE} pixels a side.") from None
+        raise SignatureError(N_("The image is too big: at most %(side)s pixels a side."),
+                                     side=MAX_SIDE) from None
     except (OSError, ValueError):
-        raise SignatureError("The image could not be read as a PNG or JPEG.") from None
+        raise SignatureError(N_("The image could not be read as a PNG or JPEG.")) from None
     rgba = image.convert("RGBA")
     white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
     grey = Image.alpha_composite(white, rgba).convert("L")
     box = ImageOps.invert(grey).point(lambda v: 255 if v > 40 else 0).getbbox()
     if box is None:
-        raise SignatureError("The signature is empty: draw it, or type your name instead.")
+        raise SignatureError(N_("The signature is empty: draw it, or type your name instead."))
     margin = 6
     box = (max(box[0] - margin, 0), max(box[1] - margin, 0),
            min(box[2] + margin, grey.width), min(box[3] + margin, grey.height))

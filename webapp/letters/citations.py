@@ -10,11 +10,7 @@ from __future__ import annotations
 
 from babel.support import NullTranslations
 
-
-def NP_(context: str, message: str) -> str:  # noqa: N802 - gettext marker naming
-    """Mark a message with a context for extraction; it is translated where it is used."""
-    return message
-
+from ..messages import NP_
 
 #: abbreviations translators set for their language (the catalog's own ones come first)
 INSTRUMENT_ABBREVIATIONS = (NP_("instrument", "GDPR"),)

@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 import hashlib
 
+from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 
@@ -41,6 +42,11 @@ def long_date(day: dt.date | None, lang: str) -> str | None:
     return text
 
 
+def language_name(code: str, in_language: str) -> str:
+    """Return the name of language `code` written in `in_language`."""
+    return Locale.parse(code.replace("-", "_")).get_display_name(_babel_locale(in_language))
+
+
 def authority_name(record, day: dt.date) -> str:
     """Return e.g. "Commission nationale de l'informatique et des libertés (CNIL)"."""
     name, short = record.value("name", day), record.value("short_name", day)
@@ -50,7 +56,7 @@ def authority_name(record, day: dt.date) -> str:
 def reference(case: Case, letter: Letter) -> str:
     """Return a short reference, stable for the same person, platform, kind and date."""
     digest = hashlib.sha256("\x1f".join(
-        [case.person.name, case.person.email, case.platform, letter.slug,
+        [case.person.name, case.person.email, case.platform, letter.base_slug,
          case.date.isoformat()]).encode()).hexdigest()[:6].upper()
     prefix = {"objection": "OBJ", "complaint": "CMP"}[letter.kind]
     return f"{prefix}-{case.platform.upper()}-{case.date:%Y%m%d}-{digest}"
@@ -96,7 +102,12 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
                    "details": h.details}
     ack = route.regime.value("deadlines.complaint_ack", day)
     title_text = {"objection": "Objection", "complaint": "Complaint"}[letter.kind]
+    if letter.courtesy_of:
+        title_text = f"{title_text} (courtesy translation)"
     return {
+        "courtesy": {"language": language_name(lang, lang),
+                     "original": language_name(letter.courtesy_of, lang)}
+        if letter.courtesy_of else None,
         "lang": lang,
         "kind": letter.kind,
         "document_title": f"{title_text} – {route.platform.plain['name']} – {case.person.name}",

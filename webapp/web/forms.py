@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from babel import Locale
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -138,6 +139,7 @@ class CaseForm(FlaskForm):
         data: dict = {
             "kind": kind, "platform": self.platform.data, "country": self.country.data,
             "person": {"name": self.name.data or "", "email": self.email.data or "",
+                       "language": str(get_locale()).replace("_", "-"),
                        "account": self.account.data or "",
                        "address": [ln for ln in (self.address.data or "").splitlines()
                                    if ln.strip()]},
@@ -162,7 +164,7 @@ class CaseForm(FlaskForm):
         return data
 
     def add_case_errors(self, errors: dict[str, list[str]]) -> None:
-        """Show the case's errors beside the fields they belong to."""
+        """Show the case's errors (already in the page's language) beside their fields."""
         for path, messages in errors.items():
             if path == "signature.typed" and self.name.errors:
                 continue  # the typed signature defaults to the name, already reported

@@ -43,7 +43,7 @@ def _validated(form: CaseForm):
     try:
         return case_from(form.case_data())
     except CaseError as exc:
-        form.add_case_errors(exc.errors)
+        form.add_case_errors(exc.translated(_))
         return None
 
 
