@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import logging
 import re
@@ -12,6 +13,8 @@ import pytest
 from webapp import create_app
 
 from .conftest import pdf_text
+
+TODAY = dt.date.today().isoformat()
 
 ANSWERS = {
     "platform": "linkedin", "country": "GB", "name": "Jane O'Brien",
@@ -113,11 +116,13 @@ def test_download_everything_as_a_zip(client):
     with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
         names = archive.namelist()
         assert "how-to-send.txt" in names
-        pdfs = [n for n in names if n.endswith(".pdf")]
-        assert pdfs == [n for n in names if n.startswith("complaint-fr-cnil-meta-")]
-        text = pdf_text(archive.read(pdfs[0]))
-    assert "RGPD" in text
-    assert "Meta Platforms Ireland Limited" in text
+        pdfs = sorted(n for n in names if n.endswith(".pdf"))
+        assert pdfs == ["complaint-fr-cnil-meta-2026-11-30.pdf".replace("2026-11-30", TODAY),
+                        f"complaint-fr-cnil-translation-en-meta-{TODAY}.pdf"]
+        original, courtesy = (pdf_text(archive.read(n)) for n in pdfs)
+    assert "RGPD" in original
+    assert "Meta Platforms Ireland Limited" in original
+    assert "Courtesy translation into English" in courtesy  # the page was in English
 
 
 def test_change_an_answer_returns_to_the_form_with_everything(client):

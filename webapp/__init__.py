@@ -11,9 +11,10 @@ from flask import Flask
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: settings, extensions, blueprints, commands."""
-    from . import config, errors, i18n, security, services
+    from . import config, counts, errors, i18n, security, services
     from .cli import catalog_group
     from .web import api, views
+    from .web import campaigns as campaign_pages
     from .web.csrf import csrf
 
     app = Flask(__name__, instance_relative_config=True,
@@ -34,8 +35,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     csrf.exempt(api.bp)  # JSON only, no cookies or sessions: nothing to forge
     i18n.init_app(app)
     services.init_app(app)
+    counts.init_app(app)
     errors.init_app(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(campaign_pages.bp)
     app.cli.add_command(catalog_group)
     return app

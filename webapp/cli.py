@@ -199,4 +199,28 @@ def catalog_list(markdown: bool) -> None:
         click.echo(f"  {rid:<14} {rec.value('name', today)}")
 
 
+@click.group("campaign")
+def campaign_group() -> None:
+    """Check the campaign files in the instance folder."""
+
+
+@campaign_group.command("check")
+def campaign_check() -> None:
+    """Validate every campaigns/*.toml; exit 2 naming each file and field at fault."""
+    from . import create_app
+    from .campaigns import CampaignError, load_campaigns
+    from .resources import letter_languages
+
+    app = create_app({"TESTING": True, "WARM_UP": False, "CAMPAIGNS_LAZY": True})
+    folder = Path(app.instance_path) / "campaigns"
+    try:
+        found = load_campaigns(folder, default_catalog(), letter_languages())
+    except CampaignError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        sys.exit(2)
+    click.echo(f"{len(found)} campaign(s) OK in {folder}: {', '.join(sorted(found)) or '-'}")
+
+
 main.add_command(catalog_group)
+main.add_command(campaign_group)

@@ -38,6 +38,9 @@ SETTINGS: tuple[Setting, ...] = (
             "for several."),
     Setting("PROXY_COUNT", 0,
             "Reverse proxies in front of the app whose X-Forwarded-* headers to trust."),
+    Setting("DATABASE_URL", "",
+            "Where campaign counts go (SQLAlchemy URL, e.g. postgresql://...); empty: SQLite "
+            "in the instance folder."),
     Setting("WARM_UP", True,
             "Render one letter when the app starts, so the first person waits less."),
 )

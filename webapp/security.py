@@ -5,17 +5,15 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, g, request
 from flask_limiter import Limiter
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 CSP = "; ".join([
     "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
     "font-src 'self'", "connect-src 'self'", "form-action 'self'", "base-uri 'none'",
-    "frame-ancestors 'none'",
 ])
 HEADERS = {
-    "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
@@ -40,7 +38,12 @@ def render_limit() -> str:
 
 
 def set_headers(response):
+    ancestors = getattr(g, "frame_ancestors", ())  # a campaign's embedding origins
+    allowed = " ".join(ancestors) if ancestors else "'none'"
+    response.headers.setdefault("Content-Security-Policy", f"{CSP}; frame-ancestors {allowed}")
     for name, value in HEADERS.items():
+        if name == "X-Frame-Options" and ancestors:
+            continue  # superseded by frame-ancestors, which names the allowed origins
         response.headers.setdefault(name, value)
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from flask import Flask, current_app
 
+from .campaigns import Campaign, load_campaigns
 from .case import Case, parse_case
 from .catalog import default_catalog
 from .letters import Pipeline
@@ -25,6 +27,9 @@ def init_app(app: Flask) -> None:
                         max_pages=app.config["RENDER_MAX_PAGES"],
                         timeout=app.config["RENDER_TIMEOUT"])
     app.extensions["objector"] = pipeline
+    folder = Path(app.instance_path) / "campaigns"
+    app.extensions["objector.campaigns"] = {} if app.config.get("CAMPAIGNS_LAZY") else (
+        load_campaigns(folder, pipeline.catalog, app.config["UI_LANGUAGES"]))
     if app.config["WARM_UP"]:
         case = parse_case(WARM_UP_CASE, pipeline.catalog)
         pipeline.render_all(case)
@@ -32,6 +37,10 @@ def init_app(app: Flask) -> None:
 
 def pipeline() -> Pipeline:
     return current_app.extensions["objector"]
+
+
+def campaigns() -> dict[str, Campaign]:
+    return current_app.extensions["objector.campaigns"]
 
 
 def case_from(data: object, today: dt.date | None = None) -> Case:

@@ -114,9 +114,12 @@ class CaseForm(FlaskForm):
     signature_typed = StringField(_l("Your name as a signature"),
                                   validators=[Optional(), Length(max=LIMITS["typed"])])
     signature_image = HiddenField()
+    campaign = HiddenField()
+    embed = HiddenField()
 
-    def fill_choices(self, catalog: Catalog, languages: tuple[str, ...]) -> None:
-        """Set the choices that come from the catalog."""
+    def fill_choices(self, catalog: Catalog, languages: tuple[str, ...],
+                     campaign=None) -> None:
+        """Set the choices that come from the catalog (and the campaign, on its page)."""
         self.platform.choices = [C("", _l("Choose…"))] + sorted(
             (C(p.id, p.plain["name"]) for p in catalog.platforms.values()),
             key=lambda c: c.label)
@@ -129,6 +132,13 @@ class CaseForm(FlaskForm):
             subs += sorted((C(code, name, optgroup=j.plain["name"])
                             for code, name in names.items()), key=lambda c: c.label)
         self.subdivision.choices = subs
+        if campaign is not None:
+            self.platform.choices = [c for c in self.platform.choices
+                                     if not c.value or c.value in campaign.platforms]
+            self.country.choices = [c for c in self.country.choices
+                                    if not c.value or c.value in campaign.countries]
+            wanted = {k for k, (kind, _) in STAGES.items() if kind in campaign.kinds}
+            self.stage.choices = [c for c in self.stage.choices if c.value in wanted]
         self.language.choices = [C("", _l("Automatic"))] + [
             C(code, Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_")))
             for code in languages]

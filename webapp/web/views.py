@@ -4,37 +4,73 @@ from __future__ import annotations
 
 import io
 
-from flask import Blueprint, Response, render_template, request, send_file
+from flask import Blueprint, Response, g, render_template, request, send_file
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
+from .. import counts
+from ..campaigns import Campaign
 from ..case import CaseError
 from ..pdf import RenderError
 from ..security import limiter, render_limit
-from ..services import case_from, pipeline
+from ..services import campaigns, case_from, pipeline
 from .forms import CaseForm
 
 bp = Blueprint("form", __name__)
 PREFILL = ("platform", "country", "subdivision", "language")
 
 
-def _form(formdata=None) -> CaseForm:
+def _form(formdata=None, campaign: Campaign | None = None) -> CaseForm:
     form = CaseForm(formdata=formdata)
-    form.fill_choices(pipeline().catalog, pipeline().languages)
+    if campaign is None and formdata is not None:
+        campaign = campaigns().get(formdata.get("campaign", ""))
+    form.fill_choices(pipeline().catalog, pipeline().languages, campaign)
+    if campaign is not None:
+        form.campaign.data = campaign.slug
+        if form.stage.data not in {c.value for c in form.stage.choices}:
+            form.stage.data = form.stage.choices[0].value
+    form.embed.data = "1" if (formdata or request.args).get("embed") == "1" else ""
     return form
 
 
+def campaign_of(form: CaseForm) -> Campaign | None:
+    return campaigns().get(form.campaign.data or "")
+
+
+def _page(template: str, form: CaseForm, status: int = 200, **context):
+    """Render a page of the flow, with the campaign's branding and embedding rules."""
+    campaign = campaign_of(form)
+    embed = form.embed.data == "1"
+    if campaign is not None and embed:
+        g.frame_ancestors = campaign.embed_origins
+    return render_template(template, form=form, campaign=campaign, embed=embed,
+                           **context), status
+
+
 def _show_form(form: CaseForm, status: int = 200, notice: str | None = None):
-    return render_template("form.html", form=form, notice=notice), status
+    campaign = campaign_of(form)
+    count = counts.total(campaign.slug) if campaign is not None else None
+    return _page("form.html", form, status, notice=notice, letters_so_far=count)
+
+
+def prefilled(campaign: Campaign | None = None) -> CaseForm:
+    form = _form(formdata=None, campaign=campaign)
+    if campaign is not None and campaign.grounds_text:
+        form.grounds_text.data = campaign.grounds_text
+    for name in PREFILL:
+        if request.args.get(name):
+            form[name].data = request.args[name]
+    if request.args.get("kind") == "complaint" and "no_reply" in {c.value for c in
+                                                                  form.stage.choices}:
+        form.stage.data = "no_reply"
+    return form
 
 
 @bp.get("/")
 def index():
-    form = _form(formdata=None)
-    for name in PREFILL:
-        if request.args.get(name):
-            form[name].data = request.args[name]
-    return _show_form(form)
+    listed = [c for c in campaigns().values() if not c.hidden]
+    return _show_form(prefilled()) if not listed else _page(
+        "form.html", prefilled(), campaigns_listed=listed, notice=None, letters_so_far=None)
 
 
 def _validated(form: CaseForm):
@@ -58,14 +94,13 @@ def check():
     previews = [(letter, pipeline().html(route, letter, fragment=True),
                  pipeline().filename(route, letter)) for letter in route.letters]
     unconfirmed = [f for f in route.facts_used() if f.unconfirmed]
-    return render_template("check.html", form=form, case=case, route=route,
-                           previews=previews, unconfirmed=unconfirmed)
+    return _page("check.html", form, case=case, route=route, previews=previews,
+                 unconfirmed=unconfirmed)
 
 
 @bp.post("/edit")
 def edit():
-    form = _form(request.form)
-    return _show_form(form)
+    return _show_form(_form(request.form))
 
 
 @bp.post("/download")
@@ -87,6 +122,9 @@ def download():
             body, name, mime = rendered.pdf, rendered.filename, "application/pdf"
     except RenderError as exc:
         return _show_form(form, 422, notice=str(exc))
+    campaign = campaign_of(form)
+    if campaign is not None:
+        counts.add(campaign.slug, case.country, case.platform, case.kind)
     response: Response = send_file(io.BytesIO(body), mimetype=mime, as_attachment=True,
                                    download_name=name)
     response.headers["Cache-Control"] = "no-store"
