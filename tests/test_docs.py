@@ -9,7 +9,7 @@ import click
 import pytest
 
 from webapp.cli import coverage_markdown, main
-from webapp.config import SETTINGS
+from webapp.config import SETTINGS, settings_table
 from webapp.resources import letter_languages
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
@@ -44,3 +44,12 @@ def test_coverage_list_matches_the_catalog(catalog):
     block = README.split("<!-- coverage:start", 1)[1].split("<!-- coverage:end", 1)[0]
     expected = coverage_markdown(catalog, letter_languages())
     assert block.strip().splitlines()[1:] == expected, "objector catalog list --markdown"
+
+
+def test_the_deployment_guide_carries_every_setting():
+    guide = (Path(__file__).parent.parent / "DEPLOYMENT.md").read_text(encoding="utf-8")
+    block = guide.split("<!-- settings:start", 1)[1].split("-->", 1)[1].split(
+        "<!-- settings:end", 1)[0]
+    assert block.strip() == settings_table(), (
+        'regenerate: python -c "from webapp.config import settings_table; '
+        'print(settings_table())"')

@@ -72,3 +72,15 @@ def from_environment(environ: os._Environ[str] | dict[str, str] | None = None) -
 def defaults() -> dict[str, Any]:
     """Return every setting at its default value."""
     return {s.name: s.default for s in SETTINGS}
+
+
+def settings_table() -> str:
+    """Return the Markdown table of every setting (DEPLOYMENT.md carries it)."""
+    rows = ["| setting | default | what it does |", "| --- | --- | --- |"]
+    for setting in SETTINGS:
+        if setting.name == "SECRET_KEY":
+            default = "(a development value)"
+        else:
+            default = f"`{setting.default}`" if setting.default != "" else "empty"
+        rows.append(f"| `{setting.env}` | {default} | {setting.help} |")
+    return "\n".join(rows)

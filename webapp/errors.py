@@ -16,12 +16,16 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
+        # keep the exception's own headers (Allow on 405, Retry-After on 429)
+        headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
         if _wants_json():
-            return error(exc.description or exc.name, exc.code or 500)
+            body, status = error(exc.description or exc.name, exc.code or 500)
+            return body, status, headers
         titles = {404: _("Page not found"), 405: _("Not allowed"),
-                  413: _("Too much data"), 400: _("Bad request")}
+                  413: _("Too much data"), 400: _("Bad request"), 429: _("Too many requests")}
         return render_template("error.html", title=titles.get(exc.code, exc.name),
-                               message=_("Please go back to the form and try again.")), exc.code
+                               message=_("Please go back to the form and try again.")), \
+            exc.code, headers
 
     @app.errorhandler(InternalServerError)
     def server_error(_exc):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
@@ -9,8 +10,9 @@ from flask import Blueprint, jsonify, request, send_file
 
 from ..case import CaseError
 from ..pdf import RenderError
+from ..schema import openapi
 from ..security import limiter, render_limit
-from ..services import case_from, pipeline
+from ..services import campaigns, case_from, pipeline
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -44,3 +46,47 @@ def letters():
     return send_file(io.BytesIO(rendered.pdf), mimetype="application/pdf",
                      as_attachment=True, download_name=rendered.filename)
 
+
+
+@bp.get("/openapi.json")
+def openapi_document():
+    return jsonify(openapi(pipeline().catalog))
+
+
+def _facts(record, day: dt.date) -> dict:
+    out = {"id": record.id, **{k: v for k, v in record.plain.items() if k != "id"}}
+    for name in record.facts:
+        fact = record.fact(name, day)
+        if fact is not None:
+            out[name] = {"value": fact.value, "source": fact.source,
+                         "checked": fact.checked.isoformat(),
+                         **({"unconfirmed": fact.unconfirmed} if fact.unconfirmed else {})}
+    return out
+
+
+def _listing(records):
+    day = dt.date.today()
+    return jsonify(json.loads(json.dumps([_facts(r, day) for r in records], default=str)))
+
+
+@bp.get("/platforms")
+def list_platforms():
+    return _listing(pipeline().catalog.platforms.values())
+
+
+@bp.get("/jurisdictions")
+def list_jurisdictions():
+    return _listing(pipeline().catalog.jurisdictions.values())
+
+
+@bp.get("/regulators")
+def list_regulators():
+    return _listing(pipeline().catalog.regulators.values())
+
+
+@bp.get("/campaigns")
+def list_campaigns():
+    return jsonify([{"slug": c.slug, "title": c.title, "organisation": c.organisation,
+                     "platforms": list(c.platforms), "countries": list(c.countries),
+                     "kinds": list(c.kinds), "url": f"/c/{c.slug}"}
+                    for c in campaigns().values() if not c.hidden])
