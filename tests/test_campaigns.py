@@ -15,6 +15,17 @@ from webapp.cli import main
 from webapp.resources import letter_languages
 
 TOKEN = "t" * 32
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+EMBED_PORT = _free_port()
 CAMPAIGN = f'''
 title = "Object to LinkedIn AI training"
 introduction = """
@@ -25,7 +36,7 @@ kinds = ["objection", "complaint"]
 countries = ["GB", "IE", "DE"]
 languages = ["en", "de"]
 grounds_text = "I never agreed to this."
-embed_origins = ["http://127.0.0.1:8123"]
+embed_origins = ["http://127.0.0.1:{EMBED_PORT}"]
 export_token = "{TOKEN}"
 
 [organisation]
@@ -68,8 +79,10 @@ def test_the_campaign_page(campaign_app):
     assert "0 letters made so far" in html
     assert "I never agreed to this." in html  # suggested grounds
     assert 'value="meta"' not in html  # only the campaign's platform
-    assert 'value="FR"' not in html and 'value="IE"' in html
-    assert "/c/linkedin-ai/theme.css" in html and "/c/linkedin-ai/logo" in html
+    assert 'value="FR"' not in html
+    assert 'value="IE"' in html
+    assert "/c/linkedin-ai/theme.css" in html
+    assert "/c/linkedin-ai/logo" in html
     assert "We only see how many letters were made" in html
     assert client.get("/c/linkedin-ai/theme.css").get_data(as_text=True).startswith(
         ":root { --accent: #1d4ed8;")
@@ -94,13 +107,14 @@ def test_embedding_is_allowed_only_on_the_campaigns_origins(campaign_app):
     client = campaign_app.test_client()
     embedded = client.get("/c/linkedin-ai?embed=1")
     csp = embedded.headers["Content-Security-Policy"]
-    assert "frame-ancestors http://127.0.0.1:8123" in csp
+    assert f"frame-ancestors http://127.0.0.1:{EMBED_PORT}" in csp
     assert "X-Frame-Options" not in embedded.headers
     assert 'class="site-header"' not in embedded.get_data(as_text=True)
     assert "frame-ancestors 'none'" in client.get("/c/linkedin-ai").headers[
         "Content-Security-Policy"]
     check = client.post("/check", data={**FORM, "embed": "1"})
-    assert "frame-ancestors http://127.0.0.1:8123" in check.headers["Content-Security-Policy"]
+    assert f"frame-ancestors http://127.0.0.1:{EMBED_PORT}" in check.headers[
+        "Content-Security-Policy"]
 
 
 def test_counts_move_and_export_behind_the_token(campaign_app, instance):
@@ -122,7 +136,8 @@ def test_counts_move_and_export_behind_the_token(campaign_app, instance):
     assert lines[1].endswith(",GB,linkedin,objection,2")
     database = instance / "counts.sqlite3"
     raw = database.read_bytes()
-    assert marker.encode() not in raw and marker.lower().encode() not in raw
+    assert marker.encode() not in raw
+    assert marker.lower().encode() not in raw
     with sqlite3.connect(database) as db:
         columns = [row[1] for row in db.execute("pragma table_info(letter_counts)")]
     assert columns == ["campaign", "day", "country", "platform", "kind", "letters"]
@@ -174,3 +189,45 @@ def test_campaign_check_command(runner, instance, monkeypatch):
 def test_contrast():
     assert round(contrast("#000000", "#ffffff"), 1) == 21.0
     assert contrast("#1d4ed8", "#ffffff") > 4.5
+
+
+@pytest.mark.browser
+def test_an_iframe_on_a_listed_origin_shows_the_form_and_others_are_refused(
+        instance, monkeypatch, browser, tmp_path):
+    import http.server
+    import threading
+
+    from werkzeug.serving import make_server
+
+    monkeypatch.setenv("OBJECTOR_INSTANCE_PATH", str(instance))
+    app = create_app({"WARM_UP": False, "SECRET_KEY": "embed-test", "RATE_LIMIT": ""})
+    objector = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=objector.serve_forever, daemon=True).start()
+    target = f"http://127.0.0.1:{objector.server_port}/c/linkedin-ai?embed=1"
+    (tmp_path / "page.html").write_text(
+        f'<!doctype html><title>Host</title><iframe src="{target}" title="Objector" '
+        f'width="600" height="800"></iframe>', encoding="utf-8")
+
+    def host(port: int):
+        handler = lambda *a, **k: http.server.SimpleHTTPRequestHandler(  # noqa: E731
+            *a, directory=str(tmp_path), **k)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return server
+
+    listed, other = host(EMBED_PORT), host(0)  # the first is the campaign's embed origin
+    try:
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{EMBED_PORT}/page.html")
+        frame = page.frame_locator("iframe")
+        assert frame.locator("h1").inner_text() == "Object to LinkedIn AI training"
+        assert frame.locator(".site-header").count() == 0
+        page.goto(f"http://127.0.0.1:{other.server_port}/page.html")
+        page.wait_for_timeout(500)
+        blocked = page.frame_locator("iframe").locator("body").inner_text()
+        assert "Object to LinkedIn AI training" not in blocked  # the browser's refusal page
+        page.close()
+    finally:
+        for server in (listed, other, objector):
+            server.shutdown()
+            server.server_close()

@@ -155,7 +155,8 @@ def test_a_courtesy_translation_is_marked_and_shares_the_reference(pipeline, cat
     original_text, courtesy_text = pdf_text(original.pdf), pdf_text(courtesy.pdf)
     assert "article 77, paragraphe 1, du RGPD" in original_text
     assert "Art. 77 Abs. 1 DSGVO" in courtesy_text
-    assert "Deutsch" in courtesy_text and "Französisch" in courtesy_text
+    assert "Deutsch" in courtesy_text
+    assert "Französisch" in courtesy_text
     reference = re.search(r"CMP-META-\d{8}-[0-9A-F]{6}", original_text)[0]
     assert reference in courtesy_text
     assert courtesy.filename.startswith("complaint-fr-cnil-translation-de-meta-")

@@ -6,9 +6,9 @@ import json
 
 import pytest
 import schemathesis
-from schemathesis.specs.openapi.checks import positive_data_acceptance
 from hypothesis import HealthCheck, settings
 from jsonschema import Draft202012Validator
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from webapp import create_app
 from webapp.case import CaseError, parse_case

@@ -127,11 +127,13 @@ def test_nothing_personal_is_kept_on_any_path(tmp_path):
         extra = ["--all"] if target.endswith(".zip") else []
         subprocess.run([*cli, target, *extra], input=json.dumps(case).encode(), env=env,
                        capture_output=True, cwd=tmp_path, timeout=120)
-    assert (out / "letter.pdf").exists() and (out / "pack.zip").exists()
+    assert (out / "letter.pdf").exists()
+    assert (out / "pack.zip").exists()
 
     server_log = (tmp_path / "server.log").read_text()
     assert "Booting worker" in server_log
-    assert mark not in server_log and mark.lower() not in server_log
+    assert mark not in server_log
+    assert mark.lower() not in server_log
     addresses = [line for line in server_log.splitlines()
                  if "127.0.0.1" in line and "Listening at" not in line]
     assert not addresses, addresses
