@@ -74,3 +74,51 @@ def test_messages_pot_is_up_to_date(tmp_path):
     assert {m.id for m in load(fresh) if m.id} == shipped, "messages.pot is stale: re-extract"
     for po in PO_FILES:
         assert {m.id for m in load(po) if m.id} == shipped, f"{po}: run pybabel update"
+
+
+LANGUAGES = [p.parts[-3] for p in PO_FILES]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_letter_renders_in_every_language_and_reads_back_in_it(lang, pipeline, catalog):
+    from dataclasses import replace
+
+    from webapp.case import parse_case
+    from webapp.letters.environment import translations
+
+    from .conftest import TODAY, make_case, pdf_text
+
+    code = lang.replace("_", "-")
+    t = translations(code)
+    for kind in ("objection", "complaint"):
+        case = parse_case(make_case(kind=kind, country="IE", platform="meta"), catalog, TODAY)
+        route = pipeline.route(case)
+        letter = replace(route.letters[0], language=code)
+        text = " ".join(pdf_text(pipeline.render(route, letter).pdf).split())
+        heading = {"objection": "Your deadline", "complaint": "What I ask you to do"}[kind]
+        for english in (heading, "Yours faithfully,"):
+            translated = " ".join(t.gettext(english).split())
+            assert translated in text, (lang, kind, translated)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_of_the_form_is_in_the_locale(lang, app):
+    catalog = load(TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po")
+    code = lang.replace("_", "-")
+    client = app.test_client()
+    client.get(f"/?lang={code}")  # the cookie keeps the choice
+    app.config["WTF_CSRF_ENABLED"] = False
+    good = {"platform": "linkedin", "country": "FR", "name": "Ann Example",
+            "address": "1 rue X\nParis", "email": "ann@example.org", "grounds": "own_work",
+            "stage": "refused", "objection_sent": "2026-09-01", "channel": "email",
+            "reply_date": "2026-10-01", "signature_mode": "typed"}
+    pages = [client.get("/").get_data(as_text=True),
+             client.post("/check", data={"stage": "none"}).get_data(as_text=True),
+             client.post("/check", data=good).get_data(as_text=True),
+             client.get("/nowhere").get_data(as_text=True)]
+    english = [m.id for m in catalog if isinstance(m.id, str) and m.string and m.string != m.id
+               and len(m.id) > 12 and "%" not in m.id and m.context is None]
+    for page in pages:
+        text = re.sub(r"<[^>]+>", " ", page)
+        for message in english:
+            assert message not in text, (lang, message)
