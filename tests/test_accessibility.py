@@ -35,14 +35,20 @@ def fill(page):
     page.check("input[name=grounds][value=own_work]")
 
 
+def submit(page, selector: str = "button.primary") -> None:
+    """Click and wait for the next page to have loaded (axe must not see a page half-way)."""
+    with page.expect_navigation(wait_until="load"):
+        page.click(selector)
+
+
 def states(page, base):
     """Visit every page and state; yield a name for each."""
     page.goto(base + "/")
     yield "form, empty"
-    page.click("button.primary")
+    submit(page)
     yield "form, every error shown"
     fill(page)
-    page.click("button.primary")
+    submit(page)
     yield "check your answers, objection preview"
     page.goto(base + "/")
     fill(page)
@@ -50,12 +56,12 @@ def states(page, base):
     page.fill("#objection_sent", "2026-09-01")
     page.select_option("#channel", "email")
     page.fill("#reply_date", "2026-10-01")
-    page.click("button.primary")
+    submit(page)
     yield "check your answers, complaint preview"
     page.goto(base + "/")
     fill(page)
     page.evaluate("document.querySelector('input[name=csrf_token]').value = 'stale'")
-    page.click("button.primary")
+    submit(page)
     yield "form expired, answers kept"
     page.goto(base + "/no-such-page")
     yield "page not found"

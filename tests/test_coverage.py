@@ -23,7 +23,8 @@ COMBINATIONS = [
     for kind in ("objection", "complaint")
     if kind == "complaint" or sub in (None, "DE-BY")  # objections do not depend on the Land
 ]
-FOREIGN = {"eu-gdpr": ["UK GDPR", "DPA 2018"], "uk-gdpr": ["2016/679", "DSGVO", "RGPD"]}
+FOREIGN = {"eu-gdpr": ["UK GDPR", "DPA 2018"], "uk-gdpr": ["2016/679", "DSGVO", "RGPD"],
+           "ch-fadp": ["GDPR", "DSGVO", "RGPD", "2016/679", "Article 21", "Art. 21"]}
 
 
 @pytest.mark.parametrize(("country", "subdivision", "platform", "kind"), COMBINATIONS)

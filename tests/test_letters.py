@@ -160,3 +160,18 @@ def test_a_courtesy_translation_is_marked_and_shares_the_reference(pipeline, cat
     reference = re.search(r"CMP-META-\d{8}-[0-9A-F]{6}", original_text)[0]
     assert reference in courtesy_text
     assert courtesy.filename.startswith("complaint-fr-cnil-translation-de-meta-")
+
+
+def test_a_zurich_resident_writes_under_swiss_law_in_german_or_french(pipeline, catalog):
+    route, (report,) = rendered(pipeline, catalog, kind="complaint", country="CH")
+    assert route.regime.id == "ch-fadp"
+    assert route.regulators[0].id == "ch-fdpic"
+    assert report.letter.language == "de"
+    text = pdf_text(report.pdf)
+    assert "DSG" in text
+    assert "DSGVO" not in text
+    _, (in_french,) = rendered(pipeline, catalog, kind="complaint", country="CH", language="fr")
+    assert "LPD" in pdf_text(in_french.pdf)
+    _, (objection,) = rendered(pipeline, catalog, country="CH")
+    assert "FADP" in pdf_text(objection.pdf)
+    assert "GDPR" not in pdf_text(objection.pdf)

@@ -138,8 +138,13 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
     notices: list[Message] = []
     deadlines: dict[str, dt.date] = {}
     start = case.history.objection_sent if case.history else day
-    deadlines["reply_due"] = add_months(start, reply["months"])
-    deadlines["reply_due_extended"] = add_months(start, reply["months"] + reply["extension_months"])
+    if "days" in reply:  # a period in days, without extension (Switzerland: 30 days)
+        deadlines["reply_due"] = start + dt.timedelta(days=reply["days"])
+        deadlines["reply_due_extended"] = deadlines["reply_due"]
+    else:
+        deadlines["reply_due"] = add_months(start, reply["months"])
+        deadlines["reply_due_extended"] = add_months(
+            start, reply["months"] + reply.get("extension_months", 0))
     if case.kind == "complaint" and case.history.reply == "none" and day <= deadlines["reply_due"]:
         notices.append(Message(
             N_("%(platform)s has until %(date)s to answer your objection. A regulator may ask "

@@ -39,10 +39,17 @@ def _pattern(t: NullTranslations, kind: str, paragraph: bool, point: bool) -> st
 
 def cite(article: dict, instruments: dict, lang: str, t: NullTranslations) -> str:
     """Return e.g. "Article 21(1) GDPR", "Art. 21 Abs. 1 DSGVO", "article 15 du RGPD"."""
-    short_names = instruments[article["instrument"]]["short"]
+    instrument = instruments[article["instrument"]]
+    short_names = instrument["short"]
     short = _pick(short_names, lang) or t.pgettext("instrument", short_names["en"])
     paragraph, point = article.get("paragraph"), article.get("point")
-    pattern = _pattern(t, article.get("kind", "article"), bool(paragraph), bool(point))
+    # an instrument may carry its own citation style per language (Swiss statutes:
+    # "Art. 30 Abs. 2 Bst. b DSG", "art. 30, al. 2, let. b, LPD"), which then wins
+    own = _pick(instrument.get("citation") or {}, lang)
+    if own:
+        pattern = own["point" if point else "paragraph" if paragraph else "article"]
+    else:
+        pattern = _pattern(t, article.get("kind", "article"), bool(paragraph), bool(point))
     return pattern % {"number": article["number"], "paragraph": paragraph or "",
                       "point": t.pgettext("article point", point) if point else "",
                       "instrument": short}

@@ -19,7 +19,7 @@ from .environment import translations
 SIGNATURE_URL = "memory:signature.png"
 #: the articles templates may cite; a regime without one gives None for it
 ARTICLES = ("object", "restriction", "erasure", "access", "time_limit", "complaint",
-            "lead_authority", "complaint_to_controller")
+            "lead_authority", "complaint_to_controller", "justification", "principles")
 
 
 def _babel_locale(lang: str) -> str:

@@ -39,7 +39,8 @@ class Pipeline:
     def html(self, route_: Route, letter: Letter, fragment: bool = False) -> str:
         """Return the letter as HTML (the whole document, or the article for a preview)."""
         env = letter_environment(letter.language)
-        template = env.get_template(f"{letter.kind}/letter.html")
+        template = env.select_template([f"{letter.kind}/{route_.regime.id}.html",
+                                        f"{letter.kind}/letter.html"])
         return template.render(**compose(route_, letter, preview=fragment), fragment=fragment)
 
     def instructions(self, route_: Route) -> str:
