@@ -20,8 +20,7 @@ KINDS: dict[str, dict[str, Any]] = {
     "regime": {
         "folder": "regimes", "plain": {"id"},
         "facts": {"name", "instruments"},
-        "groups": {"articles": {"object", "restriction", "erasure", "access", "time_limit",
-                                "complaint"},
+        "groups": {"articles": {"object", "erasure", "access", "time_limit", "complaint"},
                    "deadlines": {"reply"}},
     },
     "jurisdiction": {
