@@ -90,3 +90,26 @@ def test_without_javascript_the_typed_signature_works(server, browser):
     assert name.endswith(".zip")
     assert pdf[:2] == b"PK"
     context.close()
+
+
+def test_a_screenshot_attached_in_the_form_is_embedded_in_the_complaint(server, browser,
+                                                                        tmp_path):
+    from PIL import Image
+
+    screenshot = tmp_path / "ai-notice.png"
+    Image.new("RGB", (900, 600), "white").save(screenshot)
+    page = browser.new_page()
+    page.goto(server + "/")
+    fill_person(page)
+    page.check("input[name=stage][value=no_reply]")
+    page.fill("#objection_sent", "2026-09-01")
+    page.select_option("#channel", "email")
+    page.set_input_files("#evidence_1", str(screenshot))
+    page.fill("#evidence_1_shows", "LinkedIn's notice about AI training")
+    page.click("#check-answers")
+    assert "Check your answers and your letters" in page.inner_text("h1")
+    _, pdf = download(page, "button[name=letter][value=complaint-gb-ico]")
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        assert list(document.attachments) == ["ai-notice.png"]
+    assert "LinkedIn's notice about AI training" in pdf_text(pdf)
+    page.close()

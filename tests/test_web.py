@@ -9,6 +9,7 @@ import re
 import zipfile
 
 import pytest
+from icalendar import Calendar
 
 from webapp import create_app
 
@@ -117,9 +118,15 @@ def test_download_everything_as_a_zip(client):
         names = archive.namelist()
         assert "how-to-send.txt" in names
         pdfs = sorted(n for n in names if n.endswith(".pdf"))
-        assert pdfs == ["complaint-fr-cnil-meta-2026-11-30.pdf".replace("2026-11-30", TODAY),
-                        f"complaint-fr-cnil-translation-en-meta-{TODAY}.pdf"]
-        original, courtesy = (pdf_text(archive.read(n)) for n in pdfs)
+        assert pdfs == [f"complaint-fr-cnil-meta-{TODAY}.pdf",
+                        f"complaint-fr-cnil-translation-en-meta-{TODAY}.pdf",
+                        f"reminder-meta-{TODAY}.pdf"]  # the next letter to the platform
+        original, courtesy, reminder = (pdf_text(archive.read(n)) for n in pdfs)
+        calendar = Calendar.from_ical(archive.read("dates.ics"))
+    assert "Reminder" in reminder
+    events = {str(e["SUMMARY"]): e["DTSTART"].dt for e in calendar.walk("VEVENT")}
+    assert events["No satisfactory answer from Meta? Send your complaint"] == (
+        dt.date.today() + dt.timedelta(days=14))
     assert "RGPD" in original
     assert "Meta Platforms Ireland Limited" in original
     assert "Courtesy translation into English" in courtesy  # the page was in English

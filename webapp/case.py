@@ -9,18 +9,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import Catalog
+from .evidence import MAX_FILES, Evidence, EvidenceError, clean_evidence
 from .glyphs import unprintable
 from .grounds import GROUNDS
 from .messages import N_, Message
 from .signature import SignatureError, clean_signature_image
 
-KINDS = ("objection", "complaint")
+KINDS = ("objection", "complaint", "reminder", "reply")
 CHANNELS = ("form", "email", "post")
 REPLIES = ("none", "refused", "partial", "accepted")
 GDPR_APPLIES_FROM = dt.date(2018, 5, 25)
 
 LIMITS = {"name": 120, "address_line": 100, "address_lines": 6, "email": 254, "account": 300,
-          "grounds_text": 2000, "details": 2000, "typed": 120}
+          "grounds_text": 2000, "details": 2000, "typed": 120, "shows": 200}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -62,6 +63,7 @@ class Case:
     grounds: tuple[str, ...] = ()
     grounds_text: str = ""
     history: History | None = None
+    evidence: tuple[Evidence, ...] = ()
 
 
 class CaseError(ValueError):
@@ -157,7 +159,7 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
     if not isinstance(data, dict):
         raise CaseError({"": ["The case must be a JSON object."]})
     known = {"kind", "platform", "country", "subdivision", "language", "date", "person",
-             "grounds", "grounds_text", "history", "signature"}
+             "grounds", "grounds_text", "history", "signature", "evidence"}
     for key in sorted(set(data) - known):
         c.add(key, N_("Unknown field."))
 
@@ -244,7 +246,7 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
                          "rests on grounds relating to your particular situation."))
 
     history = None
-    hdata = c.mapping(data, "history", "history", required=(kind == "complaint"))
+    hdata = c.mapping(data, "history", "history", required=kind not in ("objection", ""))
     if hdata is not None:
         for key in sorted(set(hdata) - {"objection_sent", "channel", "reply", "reply_date",
                                         "details"}):
@@ -265,6 +267,10 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
             c.add("history.reply_date", N_("Must not be after the date of the letter."))
         if reply == "none" and reply_date:
             c.add("history.reply_date", N_("Leave empty when there was no reply."))
+        if kind == "reminder" and reply != "none":
+            c.add("history.reply", N_("A reminder is for an objection that got no answer."))
+        if kind == "reply" and reply not in ("refused", "partial"):
+            c.add("history.reply", N_("A reply answers a refusal or a partial answer."))
         if sent and channel:
             history = History(sent, channel, reply, reply_date, details)
 
@@ -287,9 +293,34 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
             except SignatureError as exc:
                 c.add("signature.image", exc.args[0], **exc.params)
 
+    evidence = _evidence(c, data.get("evidence"))
+
     if c.errors:
         raise CaseError(c.errors)
     return Case(kind=kind, platform=platform, country=country, subdivision=subdivision,
                 language=language.strip() if language else None, date=date, person=person,
                 grounds=tuple(dict.fromkeys(grounds)), grounds_text=grounds_text,
-                history=history, signature=signature)
+                history=history, signature=signature, evidence=evidence)
+
+
+def _evidence(c: _Checker, items: Any) -> tuple[Evidence, ...]:
+    """Check the attached files: [{"name", "data": data URL, "shows"}], at most MAX_FILES."""
+    if items in (None, []):
+        return ()
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        c.add("evidence", N_("Must be a list of files."))
+        return ()
+    if len(items) > MAX_FILES:
+        c.add("evidence", N_("Attach at most %(count)s files."), count=MAX_FILES)
+        return ()
+    found = []
+    for i, item in enumerate(items):
+        for key in sorted(set(item) - {"name", "data", "shows"}):
+            c.add(f"evidence[{i}].{key}", N_("Unknown field."))
+        name = c.text(item, "name", f"evidence[{i}].name", 120, False) or f"evidence-{i + 1}"
+        shows = c.text(item, "shows", f"evidence[{i}].shows", LIMITS["shows"], False)
+        try:
+            found.append(clean_evidence(name, item.get("data"), shows))
+        except EvidenceError as exc:
+            c.add(f"evidence[{i}].data", exc.args[0], **exc.params)
+    return tuple(found)

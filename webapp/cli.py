@@ -119,6 +119,34 @@ def batch(cases: Path, out: Path, processes: int | None) -> None:
 
 
 @main.command()
+@click.argument("source", type=click.File("rb"))
+@click.option("--p12", "p12", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Your certificate and key (PKCS#12).")
+@click.option("-o", "--output", required=True, help="Where to write the signed PDF; - for "
+                                                   "standard output.")
+@click.option("--tsa", default=None, help="URL of a time-stamp authority (PAdES B-T).")
+@click.option("--passphrase", envvar="OBJECTOR_P12_PASSPHRASE", prompt=True, hide_input=True,
+              default="", show_default=False, help="The PKCS#12 passphrase (asked if not given; "
+              "or OBJECTOR_P12_PASSPHRASE).")
+def sign(source, p12: str, output: str, tsa: str | None, passphrase: str) -> None:
+    """Sign SOURCE (a PDF; - for standard input) with your own certificate, on this machine.
+
+    Nothing is uploaded: the PDF and the key stay here.
+    """
+    from .pdf.seal import Sealer, SealError
+
+    try:
+        body = Sealer.from_file(p12, passphrase or None, tsa).seal(source.read())
+    except SealError as exc:
+        raise Invalid({"--p12": [str(exc)]}) from None
+    if output == "-":
+        sys.stdout.buffer.write(body)
+        sys.stdout.buffer.flush()
+    else:
+        Path(output).write_bytes(body)
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", type=click.IntRange(min=1), default=None,

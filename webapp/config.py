@@ -23,8 +23,9 @@ DEFAULT_SECRET_KEY = "dev-only-not-secret"
 SETTINGS: tuple[Setting, ...] = (
     Setting("SECRET_KEY", DEFAULT_SECRET_KEY,
             "Signs the CSRF token. Must be set to a long random value outside debug/testing."),
-    Setting("MAX_CONTENT_LENGTH", 2 * 1024 * 1024,
-            "Largest request body accepted, in bytes (a drawn signature included)."),
+    Setting("MAX_CONTENT_LENGTH", 24 * 1024 * 1024,
+            "Largest request body accepted, in bytes (evidence files and a drawn signature "
+            "included)."),
     Setting("RENDER_MAX_PAGES", 8, "A letter that lays out to more pages than this is refused."),
     Setting("DEFAULT_LANGUAGE", "en",
             "Language of the pages when the browser asks for none we have."),
@@ -41,6 +42,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DATABASE_URL", "",
             "Where campaign counts go (SQLAlchemy URL, e.g. postgresql://...); empty: SQLite "
             "in the instance folder."),
+    Setting("SEAL_P12", "",
+            "Path of a PKCS#12 file: when set, every PDF is sealed with it (PAdES B-B)."),
+    Setting("SEAL_P12_PASSPHRASE", "", "Passphrase of SEAL_P12."),
+    Setting("SEAL_TSA_URL", "",
+            "URL of an RFC 3161 time-stamp authority: seals become PAdES B-T."),
     Setting("WARM_UP", True,
             "Render one letter when the app starts, so the first person waits less."),
 )

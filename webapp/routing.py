@@ -11,6 +11,9 @@ from .catalog import Catalog, Fact, Record
 from .dates import add_months
 from .messages import N_, Message
 
+#: what to send the platform next, by its answer so far
+FOLLOW_UPS = {"none": "reminder", "refused": "reply", "partial": "reply"}
+
 
 @dataclass(frozen=True)
 class Letter:
@@ -145,7 +148,7 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
         deadlines["reply_due"] = add_months(start, reply["months"])
         deadlines["reply_due_extended"] = add_months(
             start, reply["months"] + reply.get("extension_months", 0))
-    if case.kind == "complaint" and case.history.reply == "none" and day <= deadlines["reply_due"]:
+    if case.kind != "objection" and case.history.reply == "none" and day <= deadlines["reply_due"]:
         notices.append(Message(
             N_("%(platform)s has until %(date)s to answer your objection. A regulator may ask "
                "you to wait until then before complaining."),
@@ -162,11 +165,15 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
             {"date": ctc.valid_from.isoformat(), "country": jurisdiction.plain["name"]}))
 
     letters: list[Letter] = []
-    if case.kind == "objection":
-        accepted = tuple(controller.value.get("languages") or ["en"])
-        lang = _choose_language(case.language, accepted, available_languages,
-                                controller.value["name"])
-        letters.append(Letter("objection", controller.value, controller, None, lang, accepted))
+    to_controller = tuple(controller.value.get("languages") or ["en"])
+
+    def controller_letter(kind: str) -> Letter:
+        lang = _choose_language(case.language if case.kind == kind else None, to_controller,
+                                available_languages, controller.value["name"])
+        return Letter(kind, controller.value, controller, None, lang, to_controller)
+
+    if case.kind in ("objection", "reminder", "reply"):
+        letters.append(controller_letter(case.kind))
     else:
         for reg in regulators:
             names = _required(reg, "languages", day, "country")
@@ -185,6 +192,10 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
                          "email": reg.value("email", day)}
             letters.append(Letter("complaint", recipient, reg.fact("name", day), reg, lang,
                                   accepted))
+        # the next letter to the platform goes with the complaint, where the regime has one
+        follow_up = FOLLOW_UPS.get(case.history.reply)
+        if follow_up and follow_up in regime.plain.get("letters", ()):
+            letters.append(controller_letter(follow_up))
 
     own = case.person.language
     if own and own in available_languages:

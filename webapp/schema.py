@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .case import CHANNELS, KINDS, LIMITS, REPLIES
 from .catalog import Catalog
+from .evidence import MAX_FILES
 from .grounds import GROUNDS
 
 DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
@@ -66,6 +67,16 @@ def case_schema(catalog: Catalog) -> dict:
                     "reply_date": DATE,
                     "details": _text(LIMITS["details"], "What happened.", False),
                 },
+            },
+            "evidence": {
+                "type": "array", "maxItems": MAX_FILES,
+                "description": "Screenshots or PDFs, embedded in the complaint.",
+                "items": {"type": "object", "additionalProperties": False, "required": ["data"],
+                          "properties": {
+                              "name": {"type": "string", "maxLength": 120},
+                              "data": {"type": "string", "pattern":
+                                       r"^data:(image/png|image/jpeg|application/pdf);base64,"},
+                              "shows": _text(LIMITS["shows"], "What it shows.", False)}},
             },
             "signature": {
                 "oneOf": [

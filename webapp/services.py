@@ -26,6 +26,12 @@ def init_app(app: Flask) -> None:
     pipeline = Pipeline(default_catalog(), letter_languages(),
                         max_pages=app.config["RENDER_MAX_PAGES"],
                         timeout=app.config["RENDER_TIMEOUT"])
+    if app.config["SEAL_P12"]:
+        from .pdf.seal import Sealer  # the host's key, loaded once per process
+
+        pipeline.sealer = Sealer.from_file(app.config["SEAL_P12"],
+                                           app.config["SEAL_P12_PASSPHRASE"] or None,
+                                           app.config["SEAL_TSA_URL"] or None)
     app.extensions["objector"] = pipeline
     folder = Path(app.instance_path) / "campaigns"
     app.extensions["objector.campaigns"] = {} if app.config.get("CAMPAIGNS_LAZY") else (

@@ -10,6 +10,7 @@ import warnings
 
 from PIL import Image, ImageOps
 
+from .images import guard_pillow, verify
 from .messages import N_
 
 MAX_BYTES = 512 * 1024
@@ -44,7 +45,7 @@ def clean_signature_image(data_url: object) -> bytes:
         raw = base64.b64decode(match[2], validate=False)
     except (binascii.Error, ValueError):
         raise SignatureError(N_("The image data is not valid base64.")) from None
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # larger images are refused as decompression bombs
+    guard_pillow()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -57,13 +58,14 @@ def clean_signature_image(data_url: object) -> bytes:
                                      side=MAX_SIDE)
             if width < MIN_WIDTH or height < MIN_HEIGHT:
                 raise SignatureError(N_("The image is too small to be a signature."))
+            verify(raw)
             image.load()
     except SignatureError:
         raise
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         raise SignatureError(N_("The image is too big: at most %(side)s pixels a side."),
                                      side=MAX_SIDE) from None
-    except (OSError, ValueError):
+    except (OSError, ValueError, SyntaxError):
         raise SignatureError(N_("The image could not be read as a PNG or JPEG.")) from None
     rgba = image.convert("RGBA")
     white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))

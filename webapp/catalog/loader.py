@@ -18,7 +18,7 @@ DATA_DIR = Path(__file__).parent / "data"
 #: and the fact groups (name -> {key: fact}) every record must have.
 KINDS: dict[str, dict[str, Any]] = {
     "regime": {
-        "folder": "regimes", "plain": {"id"},
+        "folder": "regimes", "plain": {"id", "letters"},
         "facts": {"name", "instruments"},
         "groups": {"articles": {"object", "erasure", "access", "time_limit", "complaint"},
                    "deadlines": {"reply"}},

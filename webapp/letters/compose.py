@@ -58,7 +58,8 @@ def reference(case: Case, letter: Letter) -> str:
     digest = hashlib.sha256("\x1f".join(
         [case.person.name, case.person.email, case.platform, letter.base_slug,
          case.date.isoformat()]).encode()).hexdigest()[:6].upper()
-    prefix = {"objection": "OBJ", "complaint": "CMP"}[letter.kind]
+    prefix = {"objection": "OBJ", "complaint": "CMP", "reminder": "REM", "reply": "REP"}[
+        letter.kind]
     return f"{prefix}-{case.platform.upper()}-{case.date:%Y%m%d}-{digest}"
 
 
@@ -101,7 +102,8 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
                    "reply": h.reply, "reply_date_long": long_date(h.reply_date, lang),
                    "details": h.details}
     ack = route.regime.value("deadlines.complaint_ack", day)
-    title_text = {"objection": "Objection", "complaint": "Complaint"}[letter.kind]
+    title_text = {"objection": "Objection", "complaint": "Complaint", "reminder": "Reminder",
+                  "reply": "Reply"}[letter.kind]
     if letter.courtesy_of:
         title_text = f"{title_text} (courtesy translation)"
     return {
@@ -145,6 +147,9 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
                            "is_recipient": letter.regulator is not None
                            and letter.regulator.id == lead.id},
         "history": history,
+        "evidence": [{"name": item.name, "detail": item.detail, "shows": item.shows,
+                      "kind": "PDF" if item.mime == "application/pdf" else "PNG"}
+                     for item in case.evidence] if letter.kind == "complaint" else [],
         "signature": {"typed": case.signature.typed, "image": _signature_src(case, preview)},
     }
 

@@ -7,12 +7,16 @@ import zipfile
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from weasyprint import Attachment
+
 from ..case import Case
 from ..catalog import Catalog
 from ..pdf import Renderer
 from ..routing import Letter, Route, route
+from .calendar import ics
 from .compose import SIGNATURE_URL, compose
 from .environment import letter_environment, text_environment
+from .plaintext import html_to_text
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same case gives the same ZIP
 
@@ -32,6 +36,7 @@ class Pipeline:
         self.catalog = catalog
         self.languages = tuple(languages)
         self.renderer = Renderer(max_pages=max_pages, timeout=timeout)
+        self.sealer = None  # a pdf.seal.Sealer when the host seals what it issues
 
     def route(self, case: Case) -> Route:
         return route(case, self.catalog, self.languages)
@@ -47,8 +52,14 @@ class Pipeline:
         """Return plain-text instructions: where and how to send each letter, what next."""
         template = text_environment("en").get_template("_instructions.txt")
         unconfirmed = [f for f in route_.facts_used() if f.unconfirmed]
-        return template.render(route=route_, unconfirmed=unconfirmed,
+        to_send = [lt for lt in route_.letters if not lt.courtesy_of]  # in the order to send
+        to_send.sort(key=lambda lt: lt.regulator is not None)
+        return template.render(route=route_, letters=to_send, unconfirmed=unconfirmed,
                                platform=route_.platform.plain["name"])
+
+    def plain_text(self, route_: Route, letter: Letter) -> str:
+        """Return the letter as plain text, for web forms and e-mail bodies."""
+        return html_to_text(self.html(route_, letter, fragment=True))
 
     def filename(self, route_: Route, letter: Letter) -> str:
         return f"{letter.slug}-{route_.case.platform}-{route_.day.isoformat()}.pdf"
@@ -57,7 +68,13 @@ class Pipeline:
         memory = {}
         if route_.case.signature.image:
             memory[SIGNATURE_URL.split(":", 1)[1]] = (route_.case.signature.image, "image/png")
-        pdf = self.renderer.render(self.html(route_, letter), memory)
+        attachments = [Attachment(file_obj=io.BytesIO(item.data), name=item.name,
+                                  description=item.shows or item.name,
+                                  relationship="Supplement")
+                       for item in route_.case.evidence] if letter.kind == "complaint" else []
+        pdf = self.renderer.render(self.html(route_, letter), memory, attachments)
+        if self.sealer is not None:
+            pdf = self.sealer.seal(pdf)
         return RenderedLetter(letter, self.filename(route_, letter), pdf)
 
     def render_all(self, case: Case) -> list[RenderedLetter]:
@@ -74,4 +91,5 @@ class Pipeline:
                 archive.writestr(zipfile.ZipInfo(rendered.filename, ZIP_DATE), rendered.pdf)
             info = zipfile.ZipInfo("how-to-send.txt", ZIP_DATE)
             archive.writestr(info, self.instructions(route_).encode("utf-8"))
+            archive.writestr(zipfile.ZipInfo("dates.ics", ZIP_DATE), ics(route_).encode())
         return buffer.getvalue()

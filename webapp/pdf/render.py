@@ -8,7 +8,8 @@ import signal
 import threading
 from importlib.resources import files
 
-from weasyprint import CSS, HTML
+import pydyf
+from weasyprint import CSS, HTML, Attachment
 from weasyprint.css import ColorProfile
 from weasyprint.text.fonts import FontConfiguration
 
@@ -28,6 +29,11 @@ def _srgb_profile() -> ColorProfile:
 
 class RenderError(RuntimeError):
     """A letter could not be rendered within its bounds; the message is safe to show."""
+
+
+def _show_title(_document, pdf) -> None:
+    """Ask viewers to show the document's title rather than its file name (PDF/UA, PDF/A)."""
+    pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
 
 
 class RenderTimeout(RenderError):
@@ -76,8 +82,12 @@ class Renderer:
         self.srgb = _srgb_profile()
         self._lock = threading.Lock()  # FontConfiguration is not safe to share across threads
 
-    def render(self, html: str, memory: dict[str, tuple[bytes, str]] | None = None) -> bytes:
-        """Return the PDF of `html`; refuse a letter longer than `max_pages`."""
+    def render(self, html: str, memory: dict[str, tuple[bytes, str]] | None = None,
+               attachments: list[Attachment] | None = None) -> bytes:
+        """Return the PDF of `html`; refuse a letter longer than `max_pages`.
+
+        `attachments` become PDF/A-3 associated files.
+        """
         fetcher = AssetFetcher(LETTER_TEMPLATES, memory)
         with self._lock, time_limit(self.timeout):
             document = HTML(string=html, base_url=self.base_url, url_fetcher=fetcher).render(
@@ -86,4 +96,5 @@ class Renderer:
             if len(document.pages) > self.max_pages:
                 raise RenderError(f"The letter would run to {len(document.pages)} pages; the "
                                   f"limit is {self.max_pages}. Shorten the free-text fields.")
-            return document.write_pdf(**PDF_OPTIONS)
+            return document.write_pdf(attachments=attachments or None, finisher=_show_title,
+                                      **PDF_OPTIONS)

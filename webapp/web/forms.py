@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+
 from babel import Locale
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import (
     DateField,
     HiddenField,
@@ -21,7 +24,13 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from ..case import LIMITS
 from ..catalog import Catalog
+from ..evidence import MAX_BYTES as MAX_UPLOAD
 from ..grounds import GROUNDS
+
+ACCEPT = "image/png,image/jpeg,application/pdf"
+EVIDENCE_SLOTS = (1, 2, 3)
+MIME_BY_MAGIC = ((b"\x89PNG", "image/png"), (b"\xff\xd8", "image/jpeg"),
+                 (b"%PDF-", "application/pdf"))
 
 STAGES = {
     "none": ("objection", None),
@@ -43,6 +52,8 @@ FIELD_FOR_PATH = {
     "history.reply_date": "reply_date", "history.details": "details",
     "signature": "signature_mode", "signature.typed": "signature_typed",
     "signature.image": "signature_mode",
+    "evidence": "evidence_1", "evidence_1": "evidence_1", "evidence_2": "evidence_2",
+    "evidence_3": "evidence_3",
 }
 
 
@@ -116,6 +127,21 @@ class CaseForm(FlaskForm):
     signature_image = HiddenField()
     campaign = HiddenField()
     embed = HiddenField()
+    evidence_1 = FileField(_l("Evidence file (optional)"), render_kw={"accept": ACCEPT})
+    evidence_1_shows = StringField(_l("What it shows"),
+                                   validators=[Optional(), Length(max=LIMITS["shows"])])
+    evidence_1_data = HiddenField()
+    evidence_1_name = HiddenField()
+    evidence_2 = FileField(_l("Another evidence file (optional)"), render_kw={"accept": ACCEPT})
+    evidence_2_shows = StringField(_l("What it shows"),
+                                   validators=[Optional(), Length(max=LIMITS["shows"])])
+    evidence_2_data = HiddenField()
+    evidence_2_name = HiddenField()
+    evidence_3 = FileField(_l("Another evidence file (optional)"), render_kw={"accept": ACCEPT})
+    evidence_3_shows = StringField(_l("What it shows"),
+                                   validators=[Optional(), Length(max=LIMITS["shows"])])
+    evidence_3_data = HiddenField()
+    evidence_3_name = HiddenField()
 
     def fill_choices(self, catalog: Catalog, languages: tuple[str, ...],
                      campaign=None) -> None:
@@ -167,17 +193,43 @@ class CaseForm(FlaskForm):
                 "channel": self.channel.data or None, "reply": reply,
                 "reply_date": self.reply_date.data.isoformat() if self.reply_date.data else None,
                 "details": self.details.data or ""}
+        evidence, self._evidence_slots = [], []
+        for n in EVIDENCE_SLOTS:
+            item = self._evidence(n)
+            if item:
+                evidence.append(item)
+                self._evidence_slots.append(n)
+        if evidence:
+            data["evidence"] = evidence
         if self.signature_mode.data == "drawn":
             data["signature"] = {"image": self.signature_image.data or ""}
         else:
             data["signature"] = {"typed": self.signature_typed.data or self.name.data or ""}
         return data
 
+    def _evidence(self, n: int) -> dict | None:
+        """Read slot `n`: a new upload, or what a previous step carried in hidden fields."""
+        upload = self[f"evidence_{n}"].data
+        data_field, name_field = self[f"evidence_{n}_data"], self[f"evidence_{n}_name"]
+        if upload is not None and getattr(upload, "filename", ""):
+            raw = upload.read(MAX_UPLOAD + 1)
+            mime = next((m for magic, m in MIME_BY_MAGIC if raw.startswith(magic)), "image/png")
+            data_field.data = f"data:{mime};base64," + base64.b64encode(raw).decode()
+            name_field.data = upload.filename
+        if not data_field.data:
+            return None
+        return {"name": name_field.data or f"evidence-{n}", "data": data_field.data,
+                "shows": self[f"evidence_{n}_shows"].data or ""}
+
     def add_case_errors(self, errors: dict[str, list[str]]) -> None:
         """Show the case's errors (already in the page's language) beside their fields."""
         for path, messages in errors.items():
             if path == "signature.typed" and self.name.errors:
                 continue  # the typed signature defaults to the name, already reported
+            if path.startswith("evidence["):
+                index = int(path[len("evidence["):path.index("]")])
+                slots = getattr(self, "_evidence_slots", []) or [1]
+                path = f"evidence_{slots[min(index, len(slots) - 1)]}"
             key = path.split("[")[0]
             name = FIELD_FOR_PATH.get(key) or FIELD_FOR_PATH.get(key.split(".")[0], "stage")
             field = self[name]

@@ -7,6 +7,7 @@ import io
 from flask import Blueprint, Response, g, render_template, request, send_file
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from werkzeug.datastructures import CombinedMultiDict
 
 from .. import counts
 from ..campaigns import Campaign
@@ -21,6 +22,8 @@ PREFILL = ("platform", "country", "subdivision", "language")
 
 
 def _form(formdata=None, campaign: Campaign | None = None) -> CaseForm:
+    if formdata is not None:  # the posted fields and the uploaded files
+        formdata = CombinedMultiDict([request.files, formdata])
     form = CaseForm(formdata=formdata)
     if campaign is None and formdata is not None:
         campaign = campaigns().get(formdata.get("campaign", ""))
@@ -92,7 +95,7 @@ def check():
         return _show_form(form, 422)
     route = pipeline().route(case)
     previews = [(letter, pipeline().html(route, letter, fragment=True),
-                 pipeline().filename(route, letter)) for letter in route.letters]
+                 pipeline().plain_text(route, letter)) for letter in route.letters]
     unconfirmed = [f for f in route.facts_used() if f.unconfirmed]
     return _page("check.html", form, case=case, route=route, previews=previews,
                  unconfirmed=unconfirmed)

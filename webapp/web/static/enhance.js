@@ -6,6 +6,16 @@
     // After a failed submit, take keyboard and screen-reader users to the list of problems.
     var summary = document.getElementById("error-summary");
     if (summary) { summary.focus(); }
+    // Copy buttons for the letters' text (the text stays selectable without JavaScript).
+    Array.prototype.forEach.call(document.querySelectorAll("button.copy"), function (button) {
+      button.addEventListener("click", function () {
+        var field = document.getElementById(button.getAttribute("data-copy"));
+        field.select();
+        var done = function () { button.textContent = button.getAttribute("data-done"); };
+        if (navigator.clipboard) { navigator.clipboard.writeText(field.value).then(done); }
+        else { document.execCommand("copy"); done(); }
+      });
+    });
     var canvas = document.getElementById("signature-canvas");
     var field = document.getElementById("signature_image");
     if (!canvas || !field) { return; }

@@ -1,0 +1,54 @@
+"""Seal PDFs with a PKCS#12 certificate: PAdES B-B, or B-T with a time-stamp authority.
+
+The host's seal key is loaded once per process (`Sealer`); `objector sign` uses the same code
+for a person's own certificate on their own machine. The signature is invisible and added as an
+incremental update, so the PDF/A-3b file stays conformant.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import fields, signers
+from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper
+
+
+class SealError(RuntimeError):
+    """The certificate could not be loaded or used; the message is safe to show."""
+
+
+class Sealer:
+    """A signing key and certificate, loaded once, and an optional time-stamp authority."""
+
+    def __init__(self, p12: bytes, passphrase: bytes | None = None,
+                 timestamper: TimeStamper | None = None, name: str = "Objector seal"):
+        try:
+            self.signer = signers.SimpleSigner.load_pkcs12_data(p12, (), passphrase=passphrase)
+        except Exception as exc:  # noqa: BLE001 - pyHanko raises several kinds here
+            raise SealError("The PKCS#12 file could not be opened: check the file and its "
+                            "passphrase.") from exc
+        if self.signer is None:
+            raise SealError("The PKCS#12 file could not be opened: check the file and its "
+                            "passphrase.")
+        self.timestamper = timestamper
+        self.name = name
+
+    @classmethod
+    def from_file(cls, path: str | Path, passphrase: str | None = None,
+                  tsa_url: str | None = None) -> Sealer:
+        return cls(Path(path).read_bytes(), passphrase.encode() if passphrase else None,
+                   HTTPTimeStamper(tsa_url) if tsa_url else None)
+
+    def seal(self, pdf: bytes) -> bytes:
+        """Return `pdf` with an invisible PAdES signature over the whole file."""
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+        meta = signers.PdfSignatureMetadata(
+            field_name="Seal", subfilter=fields.SigSeedSubFilter.PADES,
+            md_algorithm="sha256", name=self.name,
+            use_pades_lta=False)
+        out = io.BytesIO()
+        signers.PdfSigner(meta, signer=self.signer, timestamper=self.timestamper).sign_pdf(
+            writer, output=out)
+        return out.getvalue()
