@@ -64,7 +64,7 @@ def over_http(runs: int) -> list[float]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     objector = Path(sys.executable).parent / "objector"
-    env = {**os.environ, "OBJECTOR_SECRET_KEY": "bench-only-secret"}
+    env = {**os.environ, "OBJECTOR_SECRET_KEY": "bench-only-secret", "OBJECTOR_RATE_LIMIT": ""}
     server = subprocess.Popen([str(objector), "serve", "--port", str(port), "--workers", "1"],
                               env=env, stderr=subprocess.DEVNULL)
     body = json.dumps(CASE).encode()

@@ -29,7 +29,8 @@ def test_batch_jsonl_to_a_folder(runner, tmp_path):
     assert "line 3: (case): not valid JSON" in result.stderr
     names = sorted(p.name for p in out.iterdir())
     assert names == ["000001-objection-meta-2026-11-30.pdf",
-                     "000004-complaint-de-hh-hmbbfdi-linkedin-2026-11-30.pdf"]
+                     "000004-complaint-de-hh-hmbbfdi-linkedin-2026-11-30.pdf",
+                     "000004-reminder-linkedin-2026-11-30.pdf"]  # what to send first
     assert "Hamburg" in pdf_text((out / names[1]).read_bytes())
 
 
