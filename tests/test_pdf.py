@@ -109,3 +109,38 @@ def test_a_refused_resource_is_an_engine_warning_that_fails_other_tests(engine_w
 def test_qpdf_finds_no_problem(objection_pdf):
     with pikepdf.open(io.BytesIO(objection_pdf)) as pdf:
         assert pdf.check_pdf_syntax() == []
+
+
+KIND_CASES = {
+    "objection": {},
+    "complaint": {"history": {"objection_sent": "2026-09-01", "channel": "email"}},
+    "reminder": {"history": {"objection_sent": "2026-09-01", "channel": "email"}},
+    "reply": {"history": {"objection_sent": "2026-09-01", "channel": "email",
+                          "reply": "refused", "reply_date": "2026-10-01"}},
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_CASES))
+def test_every_letter_kind_is_archival_and_accessible(pipeline, catalog, kind):
+    case = parse_case(make_case(kind=kind, country="GB", signature={"image": png_data_url()},
+                                **KIND_CASES[kind]), catalog, TODAY)
+    route = pipeline.route(case)
+    letter = next(lt for lt in route.letters if lt.kind == kind)
+    pdf = pipeline.render(route, letter).pdf
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        assert document.check_pdf_syntax() == []
+        assert document.open_metadata().pdfa_status == "3B"
+        assert document.Root.MarkInfo.Marked is True
+        assert str(document.Root.Lang) == "en"
+        assert document.Root.ViewerPreferences.DisplayDocTitle is True
+        assert "/OutputIntents" in document.Root
+        images = [i for p in document.pages for i in p.get_images().values()]
+        assert images
+        assert all(i.get("/Interpolate") is not True for i in images)
+        tags = {str(e.get("/S")) for e in _struct_elements(document.Root.StructTreeRoot)}
+        assert {"/H1", "/H2", "/P", "/Figure"} <= tags
+        for page in document.pages:
+            for font in page.Resources.Font.values():
+                descendants = font.get("/DescendantFonts")
+                descriptor = (descendants[0] if descendants else font).FontDescriptor
+                assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
