@@ -119,6 +119,8 @@ def test_every_page_of_the_form_is_in_the_locale(lang, app):
     english = [m.id for m in catalog if isinstance(m.id, str) and m.string and m.string != m.id
                and len(m.id) > 12 and "%" not in m.id and m.context is None]
     for page in pages:
+        # the letters themselves are in their recipients' languages
+        page = re.sub(r"<!-- letter -->.*?<!-- /letter -->", " ", page, flags=re.S)
         text = re.sub(r"<[^>]+>", " ", page)
         for message in english:
             assert message not in text, (lang, message)
