@@ -35,7 +35,8 @@ def test_render_all_to_a_zip(runner, tmp_path):
     assert result.exit_code == 0
     with zipfile.ZipFile(io.BytesIO(out.read_bytes())) as archive:
         assert sorted(archive.namelist()) == ["complaint-gb-ico-linkedin-2026-11-30.pdf",
-                                              "how-to-send.txt"]
+                                              "dates.ics", "how-to-send.txt",
+                                              "reminder-linkedin-2026-11-30.pdf"]
 
 
 def test_an_invalid_case_exits_2_with_one_line_per_problem(runner, tmp_path):

@@ -36,9 +36,11 @@ CITES = {
 
 
 def rendered(pipeline, catalog, **changes):
+    """Render the case's letters of its own kind (a complaint also yields a follow-up)."""
     case = parse_case(make_case(**changes), catalog, TODAY)
     route = pipeline.route(case)
-    letters = [pipeline.render(route, letter) for letter in route.letters]
+    letters = [pipeline.render(route, letter) for letter in route.letters
+               if letter.kind == case.kind]
     return route, letters
 
 

@@ -139,9 +139,14 @@ def test_the_icos_three_month_window_becomes_a_notice(catalog):
 def test_a_courtesy_translation_follows_in_the_persons_language(catalog):
     case = make_case(kind="complaint", country="FR")
     case["person"]["language"] = "de"
-    original, courtesy = route(parse_case(case, catalog), catalog, LANGS).letters
+    letters = route(parse_case(case, catalog), catalog, LANGS).letters
+    # the reminder goes to Dublin in English; each letter gets its German translation
+    original, reminder, courtesy, reminder_de = letters
+    assert (reminder.kind, reminder.language, reminder_de.courtesy_of) == ("reminder", "en", "en")
     assert (original.language, original.courtesy_of) == ("fr", None)
     assert (courtesy.language, courtesy.courtesy_of) == ("de", "fr")
     assert courtesy.slug == "complaint-fr-cnil-translation-de"
-    case["person"]["language"] = "fr"
-    assert len(route(parse_case(case, catalog), catalog, LANGS).letters) == 1
+    case["person"]["language"] = "fr"  # the reminder to Dublin then gets a French translation
+    kinds = [(lt.kind, lt.language) for lt in route(parse_case(case, catalog), catalog,
+                                                    LANGS).letters]
+    assert kinds == [("complaint", "fr"), ("reminder", "en"), ("reminder", "fr")]

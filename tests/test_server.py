@@ -68,3 +68,14 @@ def test_serve_refuses_the_default_secret(tmp_path):
                             capture_output=True, text=True, timeout=60, cwd=tmp_path)
     assert result.returncode != 0
     assert "OBJECTOR_SECRET_KEY" in result.stderr
+
+
+def test_a_missing_harfbuzz_subsetting_is_a_warning_at_start(monkeypatch, caplog):
+    from weasyprint.text import ffi
+
+    from webapp import create_app
+
+    monkeypatch.setattr(ffi, "harfbuzz_subset", None)
+    with caplog.at_level("WARNING"):
+        create_app({"TESTING": True, "WARM_UP": False, "SECRET_KEY": "hb"})
+    assert "libharfbuzz-subset0" in caplog.text

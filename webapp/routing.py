@@ -45,7 +45,7 @@ class Route:
     jurisdiction: Record
     platform: Record
     controller: Fact
-    lead_authority: Record
+    lead_authority: Record | None
     regulators: tuple[Record, ...]
     ai_training: Fact | None
     objection_route: Fact | None
@@ -66,7 +66,8 @@ class Route:
         found += [self.ai_training, self.objection_route]
         found += [self.regime.fact(n, self.day) for n in self.regime.facts
                   if n.startswith(("articles.", "deadlines."))]
-        for reg in {r.id: r for r in (*self.regulators, self.lead_authority)}.values():
+        others = (*self.regulators, *([self.lead_authority] if self.lead_authority else []))
+        for reg in {r.id: r for r in others}.values():
             found += [reg.fact(n, self.day) for n in reg.facts]
         unique = {id(f): f for f in found if f is not None}
         return list(unique.values())
@@ -126,7 +127,9 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
             N_("%(platform)s has no controller entity on record for %(country)s on %(date)s."),
             {"platform": platform.plain["name"], "country": jurisdiction.plain["name"],
              "date": day.isoformat()})]})
-    lead = catalog.regulators[_required(platform, "lead_authority", day, "platform").value]
+    # no lead authority: a controller outside the EU with only a representative (Art. 27)
+    lead_id = _required(platform, "lead_authority", day, "platform").value
+    lead = catalog.regulators[lead_id] if lead_id else None
     by_place = _required(jurisdiction, "regulators", day, "country").value
     ids = by_place.get(case.subdivision or "", by_place.get("default"))
     if not ids:

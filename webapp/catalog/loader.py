@@ -187,7 +187,7 @@ def _cross_check(catalog: Catalog, problems: list[Problem]) -> None:
                                         "missing: a jurisdiction uses this region"))
     for platform in catalog.platforms.values():
         for fact in platform.facts["lead_authority"].facts:
-            if fact.value not in catalog.regulators:
+            if fact.value is not None and fact.value not in catalog.regulators:
                 problems.append(Problem(platform.path, "lead_authority",
                                         f"no regulator {fact.value!r}"))
         for name, series in platform.facts.items():

@@ -142,9 +142,9 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
         },
         "home_regulator": {"name": authority_name(home, day),
                            "short_name": home.value("short_name", day)},
-        "lead_authority": {"name": authority_name(lead, day),
-                           "short_name": lead.value("short_name", day),
-                           "is_recipient": letter.regulator is not None
+        "lead_authority": {"name": authority_name(lead, day) if lead else None,
+                           "short_name": lead.value("short_name", day) if lead else None,
+                           "is_recipient": lead is not None and letter.regulator is not None
                            and letter.regulator.id == lead.id},
         "history": history,
         "evidence": [{"name": item.name, "detail": item.detail, "shows": item.shows,

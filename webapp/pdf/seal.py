@@ -7,6 +7,8 @@ incremental update, so the PDF/A-3b file stays conformant.
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import io
 from pathlib import Path
 
@@ -43,6 +45,16 @@ class Sealer:
 
     def seal(self, pdf: bytes) -> bytes:
         """Return `pdf` with an invisible PAdES signature over the whole file."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return self._seal(pdf)
+        # pyHanko's synchronous API starts its own event loop: where one already runs in this
+        # thread (an async host, a browser-driving test), sign in a thread of its own
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(self._seal, pdf).result()
+
+    def _seal(self, pdf: bytes) -> bytes:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
         meta = signers.PdfSignatureMetadata(
             field_name="Seal", subfilter=fields.SigSeedSubFilter.PADES,
