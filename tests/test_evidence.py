@@ -103,3 +103,14 @@ def test_evidence_is_embedded_in_the_complaint_and_listed(pipeline, catalog):
     assert "notice.png" in text
     assert "The AI notice" in text
     assert "2 p." in text
+
+
+def test_the_files_own_date_is_kept_for_the_index_before_its_metadata_goes():
+    image = Image.new("RGB", (200, 100), "white")
+    exif = Image.Exif()
+    exif[0x0132] = "2025:09:20 10:11:12"
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif)
+    item = clean_evidence("shot.jpg", data_url(out.getvalue(), "image/jpeg"), "")
+    assert item.date == "2025-09-20"
+    assert b"2025:09:20" not in item.data

@@ -36,6 +36,7 @@ class Evidence:
     data: bytes
     shows: str  # what it shows, in the person's words
     detail: str  # "1280 × 800 px" or "3 pages"
+    date: str = ""  # when it was made, from the file's own metadata (YYYY-MM-DD), if it says
 
 
 class EvidenceError(ValueError):
@@ -75,6 +76,7 @@ def _pdf(name: str, raw: bytes, shows: str) -> Evidence:
             raise EvidenceError(N_("The PDF is protected by a password; attach an unprotected "
                                    "copy."))
         pages = len(reader.pages)
+        made = _pdf_date(reader)
     except EvidenceError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError):
@@ -83,7 +85,7 @@ def _pdf(name: str, raw: bytes, shows: str) -> Evidence:
         raise EvidenceError(N_("The PDF must have between 1 and %(pages)s pages."),
                             pages=MAX_PAGES)
     return Evidence(safe_name(name, "application/pdf"), "application/pdf", raw, shows,
-                    f"{pages} p.")
+                    f"{pages} p.", made)
 
 
 def _image(name: str, raw: bytes, shows: str) -> Evidence:
@@ -106,7 +108,23 @@ def _image(name: str, raw: bytes, shows: str) -> Evidence:
                             mp=MAX_PIXELS // 1_000_000) from None
     except (OSError, ValueError, SyntaxError):
         raise EvidenceError(N_("The file could not be read as an image.")) from None
+    made = _image_date(image)
     out = io.BytesIO()
     image.convert("RGB").save(out, format="PNG", optimize=True)  # metadata is not copied
     return Evidence(safe_name(name, "image/png"), "image/png", out.getvalue(), shows,
-                    f"{image.width} × {image.height} px")
+                    f"{image.width} × {image.height} px", made)
+
+
+def _image_date(image: Image.Image) -> str:
+    """Return the day the image says it was made (EXIF or PNG text), before it is stripped."""
+    exif = image.getexif()
+    stamp = exif.get_ifd(0x8769).get(0x9003) or exif.get(0x0132)  # DateTimeOriginal, DateTime
+    stamp = stamp or image.info.get("Creation Time") or image.info.get("date:create")
+    found = re.search(r"(\d{4})[:-](\d{2})[:-](\d{2})", str(stamp or ""))
+    return "-".join(found.groups()) if found else ""
+
+
+def _pdf_date(reader: PdfReader) -> str:
+    stamp = (reader.metadata or {}).get("/CreationDate", "")
+    found = re.search(r"(\d{4})(\d{2})(\d{2})", str(stamp))
+    return "-".join(found.groups()) if found else ""

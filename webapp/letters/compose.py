@@ -148,6 +148,8 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
                            and letter.regulator.id == lead.id},
         "history": history,
         "evidence": [{"name": item.name, "detail": item.detail, "shows": item.shows,
+                      "date": long_date(dt.date.fromisoformat(item.date), lang)
+                      if item.date else "–",
                       "kind": "PDF" if item.mime == "application/pdf" else "PNG"}
                      for item in case.evidence] if letter.kind == "complaint" else [],
         "signature": {"typed": case.signature.typed, "image": _signature_src(case, preview)},

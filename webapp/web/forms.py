@@ -149,9 +149,10 @@ class CaseForm(FlaskForm):
         self.platform.choices = [C("", _l("Choose…"))] + sorted(
             (C(p.id, p.plain["name"]) for p in catalog.platforms.values()),
             key=lambda c: c.label)
+        territories = get_locale().territories  # country names in the page's language
         self.country.choices = [C("", _l("Choose…"))] + sorted(
-            (C(j.id.upper(), j.plain["name"]) for j in catalog.jurisdictions.values()),
-            key=lambda c: c.label)
+            (C(j.id.upper(), territories.get(j.id.upper(), j.plain["name"]))
+             for j in catalog.jurisdictions.values()), key=lambda c: c.label.casefold())
         subs = [C("", _l("Not applicable"))]
         for j in sorted(catalog.jurisdictions.values(), key=lambda j: j.plain["name"]):
             names = (j.plain.get("subdivisions") or {}).get("names") or {}
