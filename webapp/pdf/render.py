@@ -47,6 +47,10 @@ class RenderTimeout(RenderError):
     """A render took longer than its time limit."""
 
 
+class _Expired(BaseException):
+    """Raised by the alarm inside a render; turned into RenderTimeout outside it."""
+
+
 @contextlib.contextmanager
 def time_limit(seconds: float):
     """Interrupt the block after `seconds` with RenderTimeout.
@@ -60,13 +64,16 @@ def time_limit(seconds: float):
         return
 
     def expire(_signum, _frame):
-        raise RenderTimeout(f"The letter took longer than {seconds:g} seconds to lay out and "
-                            "was stopped. Shorten the free-text fields and try again.")
+        raise _Expired  # not an Exception: WeasyPrint's own `except Exception` must not eat it
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # keep firing every 50 ms: an alarm that lands in a garbage-collector callback is dropped
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
     try:
         yield
+    except _Expired:
+        raise RenderTimeout(f"The letter took longer than {seconds:g} seconds to lay out and "
+                            "was stopped. Shorten the free-text fields and try again.") from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
