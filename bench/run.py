@@ -328,7 +328,7 @@ def report(results: dict) -> str:
                sealed < peer["median_ms"])
     http_rows = "\n".join(f"| {lv['clients']} | {lv['throughput_rps']} | {lv['p50_ms']} | "
                           f"{lv['p99_ms']} | {lv['errors']} |" for lv in h.get("levels", []))
-    peer_rows = "\n".join(f"| {name} | {v.get('median_ms', '–')} | {v.get('skipped', '')} |"
+    peer_rows = "\n".join(f"| {name} | {round(v['median_ms'], 1) if 'median_ms' in v else '–'} | {v.get('skipped', '')} |"
                           for name, v in p.items())
     return f"""# Benchmarks
 
