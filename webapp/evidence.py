@@ -11,14 +11,13 @@ import base64
 import binascii
 import io
 import re
-import warnings
 from dataclasses import dataclass
 
 from PIL import Image
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from .images import PILLOW_MAX_PIXELS, guard_pillow, verify
+from .images import PILLOW_MAX_PIXELS, UploadRefused, open_upload
 from .messages import N_
 
 MAX_FILES = 5
@@ -89,24 +88,14 @@ def _pdf(name: str, raw: bytes, shows: str) -> Evidence:
 
 
 def _image(name: str, raw: bytes, shows: str) -> Evidence:
-    guard_pillow()
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(raw))
-            if image.format not in ("PNG", "JPEG"):
-                raise EvidenceError(N_("Images must be PNG or JPEG."))
-            if image.width * image.height > MAX_PIXELS:
-                raise EvidenceError(N_("The image is too big: at most %(mp)s million pixels."),
-                                    mp=MAX_PIXELS // 1_000_000)
-            verify(raw)
-            image.load()
-    except EvidenceError:
-        raise
-    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise EvidenceError(N_("The image is too big: at most %(mp)s million pixels."),
-                            mp=MAX_PIXELS // 1_000_000) from None
-    except (OSError, ValueError, SyntaxError):
+        image = open_upload(raw, lambda w, h: w * h <= MAX_PIXELS)
+    except UploadRefused as exc:
+        if exc.reason == "format":
+            raise EvidenceError(N_("Images must be PNG or JPEG.")) from None
+        if exc.reason == "too_big":
+            raise EvidenceError(N_("The image is too big: at most %(mp)s million pixels."),
+                                mp=MAX_PIXELS // 1_000_000) from None
         raise EvidenceError(N_("The file could not be read as an image.")) from None
     made = _image_date(image)
     out = io.BytesIO()

@@ -6,11 +6,10 @@ import base64
 import binascii
 import io
 import re
-import warnings
 
 from PIL import Image, ImageOps
 
-from .images import guard_pillow, verify
+from .images import UploadRefused, open_upload
 from .messages import N_
 
 MAX_BYTES = 512 * 1024
@@ -45,28 +44,17 @@ def clean_signature_image(data_url: object) -> bytes:
         raw = base64.b64decode(match[2], validate=False)
     except (binascii.Error, ValueError):
         raise SignatureError(N_("The image data is not valid base64.")) from None
-    guard_pillow()
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(raw))
-            if image.format not in ("PNG", "JPEG"):
-                raise SignatureError(N_("The image must be a PNG or a JPEG."))
-            width, height = image.size
-            if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
-                raise SignatureError(N_("The image is too big: at most %(side)s pixels a side."),
-                                     side=MAX_SIDE)
-            if width < MIN_WIDTH or height < MIN_HEIGHT:
-                raise SignatureError(N_("The image is too small to be a signature."))
-            verify(raw)
-            image.load()
-    except SignatureError:
-        raise
-    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise SignatureError(N_("The image is too big: at most %(side)s pixels a side."),
-                                     side=MAX_SIDE) from None
-    except (OSError, ValueError, SyntaxError):
+        image = open_upload(raw, lambda w, h: max(w, h) <= MAX_SIDE and w * h <= MAX_PIXELS)
+    except UploadRefused as exc:
+        if exc.reason == "format":
+            raise SignatureError(N_("The image must be a PNG or a JPEG.")) from None
+        if exc.reason == "too_big":
+            raise SignatureError(N_("The image is too big: at most %(side)s pixels a side."),
+                                 side=MAX_SIDE) from None
         raise SignatureError(N_("The image could not be read as a PNG or JPEG.")) from None
+    if image.width < MIN_WIDTH or image.height < MIN_HEIGHT:
+        raise SignatureError(N_("The image is too small to be a signature."))
     rgba = image.convert("RGBA")
     white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
     grey = Image.alpha_composite(white, rgba).convert("L")
