@@ -75,13 +75,16 @@ class Browser:
 
 
 def files_containing(root: Path, needle: bytes) -> list[str]:
+    """Search every file below `root`; files other processes remove meanwhile are skipped."""
     found = []
-    for path in root.rglob("*"):
-        try:
-            if path.is_file() and needle in path.read_bytes():
-                found.append(str(path))
-        except OSError:
-            continue
+    for folder, _, names in os.walk(root, onerror=lambda _error: None):
+        for name in names:
+            path = Path(folder) / name
+            try:
+                if path.is_file() and needle in path.read_bytes():
+                    found.append(str(path))
+            except OSError:
+                continue
     return found
 
 
