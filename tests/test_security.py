@@ -86,6 +86,7 @@ def test_a_slow_render_is_stopped_and_the_worker_stays_healthy(pipeline, catalog
     case = parse_case(make_case(), catalog, TODAY)
     route = pipeline.route(case)
     html = pipeline.html(route, route.letters[0])
+    renderer.timeout = 60  # the same renderer (fonts, stylesheet) carries on with real work
     assert "Jane O'Brien" in pdf_text(renderer.render(html))
 
 
