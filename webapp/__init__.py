@@ -9,6 +9,13 @@ from typing import Any
 from flask import Flask
 
 
+def new_flask() -> Flask:
+    """Return the bare Flask object: where the templates, static files and instance folder are."""
+    return Flask(__name__, instance_relative_config=True,
+                 instance_path=os.environ.get("OBJECTOR_INSTANCE_PATH") or None,
+                 template_folder="web/templates", static_folder="web/static")
+
+
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: settings, extensions, blueprints, commands."""
     from . import config, counts, errors, i18n, security, services
@@ -17,9 +24,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from .web import campaigns as campaign_pages
     from .web.csrf import csrf
 
-    app = Flask(__name__, instance_relative_config=True,
-                instance_path=os.environ.get("OBJECTOR_INSTANCE_PATH") or None,
-                template_folder="web/templates", static_folder="web/static")
+    app = new_flask()
     app.config.from_mapping(config.defaults())
     app.config.from_pyfile("objector.cfg", silent=True)
     app.config.from_mapping(config.from_environment())

@@ -38,8 +38,8 @@ def init_app(app: Flask) -> None:
                                            app.config["SEAL_TSA_URL"] or None)
     app.extensions["objector"] = pipeline
     folder = Path(app.instance_path) / "campaigns"
-    app.extensions["objector.campaigns"] = {} if app.config.get("CAMPAIGNS_LAZY") else (
-        load_campaigns(folder, pipeline.catalog, app.config["UI_LANGUAGES"]))
+    app.extensions["objector.campaigns"] = load_campaigns(folder, pipeline.catalog,
+                                                          app.config["UI_LANGUAGES"])
     if app.config["WARM_UP"]:
         case = parse_case(WARM_UP_CASE, pipeline.catalog)
         pipeline.render_all(case)

@@ -127,21 +127,6 @@ class CaseForm(FlaskForm):
     signature_image = HiddenField()
     campaign = HiddenField()
     embed = HiddenField()
-    evidence_1 = FileField(_l("Evidence file (optional)"), render_kw={"accept": ACCEPT})
-    evidence_1_shows = StringField(_l("What it shows"),
-                                   validators=[Optional(), Length(max=LIMITS["shows"])])
-    evidence_1_data = HiddenField()
-    evidence_1_name = HiddenField()
-    evidence_2 = FileField(_l("Another evidence file (optional)"), render_kw={"accept": ACCEPT})
-    evidence_2_shows = StringField(_l("What it shows"),
-                                   validators=[Optional(), Length(max=LIMITS["shows"])])
-    evidence_2_data = HiddenField()
-    evidence_2_name = HiddenField()
-    evidence_3 = FileField(_l("Another evidence file (optional)"), render_kw={"accept": ACCEPT})
-    evidence_3_shows = StringField(_l("What it shows"),
-                                   validators=[Optional(), Length(max=LIMITS["shows"])])
-    evidence_3_data = HiddenField()
-    evidence_3_name = HiddenField()
 
     def fill_choices(self, catalog: Catalog, languages: tuple[str, ...],
                      campaign=None) -> None:
@@ -236,3 +221,18 @@ class CaseForm(FlaskForm):
             field = self[name]
             if not field.errors:  # the form's own message already says what is wrong
                 field.errors = list(messages)
+
+
+def _add_evidence_slots() -> None:
+    """Give the form one file, "what it shows" and two carry-over fields per evidence slot."""
+    for n in EVIDENCE_SLOTS:
+        label = _l("Evidence file (optional)") if n == 1 else _l(
+            "Another evidence file (optional)")
+        setattr(CaseForm, f"evidence_{n}", FileField(label, render_kw={"accept": ACCEPT}))
+        setattr(CaseForm, f"evidence_{n}_shows", StringField(
+            _l("What it shows"), validators=[Optional(), Length(max=LIMITS["shows"])]))
+        setattr(CaseForm, f"evidence_{n}_data", HiddenField())  # the checked file, carried
+        setattr(CaseForm, f"evidence_{n}_name", HiddenField())  # through the check page
+
+
+_add_evidence_slots()
