@@ -29,6 +29,15 @@ class Invalid(click.ClickException):
                 click.echo(f"{path or '(case)'}: {message}", err=True)
 
 
+def _write(output: str, body: bytes) -> None:
+    """Write `body` to the file `output`, or to standard output for "-"."""
+    if output == "-":
+        sys.stdout.buffer.write(body)
+        sys.stdout.buffer.flush()
+    else:
+        Path(output).write_bytes(body)
+
+
 def _pipeline():
     from .letters import Pipeline
     from .resources import letter_languages
@@ -68,12 +77,7 @@ def render(case_file, output: str, all_letters: bool) -> None:
         raise Invalid(exc.errors) from None
     except RenderError as exc:
         raise Invalid({"": [str(exc)]}) from None
-    if output == "-":
-        sys.stdout.buffer.write(body)
-        sys.stdout.buffer.flush()
-    else:
-        with open(output, "wb") as out:
-            out.write(body)
+    _write(output, body)
 
 
 @main.command()
@@ -139,11 +143,7 @@ def sign(source, p12: str, output: str, tsa: str | None, passphrase: str) -> Non
         body = Sealer.from_file(p12, passphrase or None, tsa).seal(source.read())
     except SealError as exc:
         raise Invalid({"--p12": [str(exc)]}) from None
-    if output == "-":
-        sys.stdout.buffer.write(body)
-        sys.stdout.buffer.flush()
-    else:
-        Path(output).write_bytes(body)
+    _write(output, body)
 
 
 @main.command()
