@@ -36,6 +36,19 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Organisation:
+    """An organisation the person names: one not in the catalog, or a workspace's owner."""
+
+    name: str
+    address: tuple[str, ...]
+    email: str = ""
+
+
+#: the platform value for an organisation that is not in the catalog
+OTHER = "other"
+
+
+@dataclass(frozen=True)
 class History:
     objection_sent: dt.date
     channel: str
@@ -64,6 +77,7 @@ class Case:
     grounds_text: str = ""
     history: History | None = None
     evidence: tuple[Evidence, ...] = ()
+    organisation: Organisation | None = None
 
 
 class CaseError(ValueError):
@@ -159,12 +173,12 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
     if not isinstance(data, dict):
         raise CaseError({"": ["The case must be a JSON object."]})
     known = {"kind", "platform", "country", "subdivision", "language", "date", "person",
-             "grounds", "grounds_text", "history", "signature", "evidence"}
+             "grounds", "grounds_text", "history", "signature", "evidence", "organisation"}
     for key in sorted(set(data) - known):
         c.add(key, N_("Unknown field."))
 
     kind = c.choice(data, "kind", "kind", KINDS)
-    platform = c.choice(data, "platform", "platform", sorted(catalog.platforms))
+    platform = c.choice(data, "platform", "platform", [*sorted(catalog.platforms), OTHER])
     country = data.get("country")
     jurisdiction = None
     if not isinstance(country, str) or not country.strip():
@@ -208,19 +222,8 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
         for key in sorted(set(pdata) - {"name", "address", "email", "account", "language"}):
             c.add(f"person.{key}", N_("Unknown field."))
         name = c.text(pdata, "name", "person.name", LIMITS["name"], True)
-        address: list[str] = []
-        raw = pdata.get("address")
-        if not isinstance(raw, list) or not [x for x in raw if isinstance(x, str) and x.strip()]:
-            c.add("person.address", N_("Give your postal address, one line per item."))
-        elif len(raw) > LIMITS["address_lines"]:
-            c.add("person.address", N_("Use at most %(lines)s lines."),
-                  lines=LIMITS["address_lines"])
-        else:
-            for i, _ in enumerate(raw):
-                line = c.text({"l": raw[i]}, "l", f"person.address[{i}]",
-                              LIMITS["address_line"], False)
-                if line:
-                    address.append(line)
+        address = _address(c, pdata.get("address"), "person.address",
+                           N_("Give your postal address, one line per item."))
         email = c.text(pdata, "email", "person.email", LIMITS["email"], True)
         if email and not _EMAIL.fullmatch(email):
             c.add("person.email", N_("Must be an e-mail address such as name@example.org."))
@@ -232,6 +235,8 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
         person = Person(name=name, address=tuple(address), email=email, account=account,
                         language=own)
 
+    organisation = _organisation(c, data, catalog, platform)
+
     grounds = data.get("grounds") or []
     if not isinstance(grounds, list) or not all(isinstance(g, str) for g in grounds):
         c.add("grounds", N_("Must be a list of ground identifiers."))
@@ -241,7 +246,7 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
             c.add(f"grounds[{i}]", N_("Unknown ground; use one of: %(grounds)s."),
                   grounds=", ".join(GROUNDS))
     grounds_text = c.text(data, "grounds_text", "grounds_text", LIMITS["grounds_text"], False)
-    if not grounds and not grounds_text:
+    if not grounds and not grounds_text and _family(catalog, jurisdiction, subdivision) == "gdpr":
         c.add("grounds", N_("Pick at least one reason or write your own: the right to object "
                          "rests on grounds relating to your particular situation."))
 
@@ -300,7 +305,63 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
     return Case(kind=kind, platform=platform, country=country, subdivision=subdivision,
                 language=language.strip() if language else None, date=date, person=person,
                 grounds=tuple(dict.fromkeys(grounds)), grounds_text=grounds_text,
-                history=history, signature=signature, evidence=evidence)
+                history=history, signature=signature, evidence=evidence,
+                organisation=organisation)
+
+
+def _family(catalog: Catalog, jurisdiction, subdivision: str | None) -> str | None:
+    """Return the family of law of the place (gdpr, us-state, ...), if it is known yet."""
+    if jurisdiction is None:
+        return None
+    regime = jurisdiction.facts["regime"].facts[-1].value
+    if isinstance(regime, dict):
+        regime = regime.get(subdivision or "")
+    record = catalog.regimes.get(regime) if isinstance(regime, str) else None
+    return record.plain.get("family", "gdpr") if record else None
+
+
+def _organisation(c: _Checker, data: dict, catalog: Catalog, platform: str):
+    """Read the organisation: needed for "other" and for a workspace tool's owner."""
+    odata = data.get("organisation")
+    record = catalog.platforms.get(platform)
+    needed = platform == OTHER or (record is not None
+                                   and record.plain.get("role") == "processor")
+    if odata is None:
+        if needed:
+            c.add("organisation", N_("Give the organisation's name and postal address: "
+                                     "the letters go to it."))
+        return None
+    if not needed:
+        c.add("organisation", N_("Only for another organisation or a workspace's owner; "
+                                 "leave it out for this platform."))
+        return None
+    odata = c.mapping(data, "organisation", "organisation", required=True)
+    if odata is None:
+        return None
+    for key in sorted(set(odata) - {"name", "address", "email"}):
+        c.add(f"organisation.{key}", N_("Unknown field."))
+    name = c.text(odata, "name", "organisation.name", LIMITS["name"], True)
+    address = _address(c, odata.get("address"), "organisation.address",
+                       N_("Give the organisation's postal address, one line per item."))
+    email = c.text(odata, "email", "organisation.email", LIMITS["email"], False)
+    if email and not _EMAIL.fullmatch(email):
+        c.add("organisation.email", N_("Must be an e-mail address such as name@example.org."))
+    return Organisation(name=name, address=tuple(address), email=email)
+
+
+def _address(c: _Checker, raw: Any, path: str, missing: str) -> list[str]:
+    """Check a postal address given as a list of lines."""
+    address: list[str] = []
+    if not isinstance(raw, list) or not [x for x in raw if isinstance(x, str) and x.strip()]:
+        c.add(path, missing)
+    elif len(raw) > LIMITS["address_lines"]:
+        c.add(path, N_("Use at most %(lines)s lines."), lines=LIMITS["address_lines"])
+    else:
+        for i, _ in enumerate(raw):
+            line = c.text({"l": raw[i]}, "l", f"{path}[{i}]", LIMITS["address_line"], False)
+            if line:
+                address.append(line)
+    return address
 
 
 def _evidence(c: _Checker, items: Any) -> tuple[Evidence, ...]:

@@ -191,8 +191,8 @@ def catalog_check(stale: int | None) -> None:
 def coverage_markdown(catalog, languages) -> list[str]:
     """Return the README's coverage list for `catalog`."""
     return [
-        "- Jurisdictions: " + ", ".join(f"{code} ({j.plain['name']})"
-                                       for code, j in sorted(catalog.jurisdictions.items())),
+        "- Jurisdictions: " + ", ".join(f"{code} ({name})" for code, name, *_ in
+                                       catalog.places(dt.date.today())),
         "- Platforms: " + ", ".join(f"{pid} ({p.plain['name']})"
                                    for pid, p in sorted(catalog.platforms.items())),
         "- Regulators: " + ", ".join(sorted(catalog.regulators)),
@@ -211,12 +211,10 @@ def catalog_list(markdown: bool) -> None:
         click.echo("\n".join(coverage_markdown(catalog, letter_languages())))
         return
     today = dt.date.today()
-    click.echo(f"Jurisdictions ({len(catalog.jurisdictions)}):")
-    for code, rec in sorted(catalog.jurisdictions.items()):
-        regs = rec.value("regulators", today) or {}
-        ids = sorted({i for v in regs.values() for i in v})
-        click.echo(f"  {code}  {rec.plain['name']:<20} {rec.value('regime', today):<8} "
-                   f"regulators: {', '.join(ids)}")
+    places = catalog.places(today)
+    click.echo(f"Jurisdictions ({len(places)}):")
+    for code, name, regime, ids in places:
+        click.echo(f"  {code:<6} {name:<26} {regime:<12} regulators: {', '.join(ids)}")
     click.echo(f"Platforms ({len(catalog.platforms)}):")
     for pid, rec in sorted(catalog.platforms.items()):
         regions = ", ".join(f"{r}: {rec.value('controllers.' + r, today)['name']}"

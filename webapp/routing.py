@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from .case import Case, CaseError
+from .case import OTHER, Case, CaseError, Organisation
 from .catalog import Catalog, Fact, Record
 from .dates import add_months
 from .messages import N_, Message
@@ -114,22 +114,63 @@ def _window_notices(regulator: Record, case: Case) -> list[Message]:
                     {"regulator": name, "months": window["months"], "date": last.isoformat()})]
 
 
+def _entered(org: Organisation, day: dt.date, what: str) -> Fact:
+    """Wrap the organisation the person named as a fact the letters can use."""
+    value = {"name": org.name, "address": list(org.address), "email": org.email or None}
+    return Fact(value=value, source="", checked=day, unconfirmed=what)
+
+
+def _by_place(record: Record, group: str, case: Case, region: str) -> Fact | None:
+    """Return a platform's fact for the person's country if it has one, else for the region."""
+    return (record.fact(f"{group}.{case.country.lower()}", case.date)
+            or record.fact(f"{group}.{region}", case.date))
+
+
 def route(case: Case, catalog: Catalog, available_languages: Collection[str]) -> Route:
     """Work out the law, the entity, the regulators, the deadlines and the letters."""
     day = case.date
     jurisdiction = catalog.jurisdictions[case.country]
-    regime = catalog.regimes[_required(jurisdiction, "regime", day, "country").value]
-    platform = catalog.platforms[case.platform]
+    regime_id = _required(jurisdiction, "regime", day, "country").value
+    if isinstance(regime_id, dict):  # a law per subdivision (US states)
+        regime_id = regime_id[case.subdivision]
+    regime = catalog.regimes[regime_id]
     region = jurisdiction.plain["region"]
-    controller = platform.fact(f"controllers.{region}", day)
+    notices: list[Message] = []
+    org = case.organisation
+    if case.platform == OTHER:
+        platform = Record(kind="platform", id=OTHER, path="(entered)",
+                          plain={"name": org.name, "services": []})
+        controller = _entered(org, day, "You entered this organisation: check its privacy "
+                              "notice for the name and address of the controller and its "
+                              "privacy contact, and what it says about training AI models.")
+        notices.append(Message(
+            N_("Objector has no record of %(organisation)s. Before you send the letter, check "
+               "its privacy notice: the name and address of the controller, its privacy contact "
+               "and what it says about using personal data to train AI models."),
+            {"organisation": org.name}))
+    else:
+        platform = catalog.platforms[case.platform]
+        if platform.plain.get("role") == "processor":
+            controller = _entered(org, day, "You entered the workspace's owner: check the "
+                                  "name and address its privacy notice gives.")
+            notices.append(Message(
+                N_("%(platform)s processes what you post in a workspace on behalf of the "
+                   "workspace's owner, which decides how it is used: your letters go to "
+                   "%(organisation)s."),
+                {"platform": platform.plain["name"], "organisation": org.name}))
+        else:
+            controller = _by_place(platform, "controllers", case, region)
     if controller is None:
         raise CaseError({"platform": [Message(
             N_("%(platform)s has no controller entity on record for %(country)s on %(date)s."),
             {"platform": platform.plain["name"], "country": jurisdiction.plain["name"],
              "date": day.isoformat()})]})
-    # no lead authority: a controller outside the EU with only a representative (Art. 27)
-    lead_id = _required(platform, "lead_authority", day, "platform").value
-    lead = catalog.regulators[lead_id] if lead_id else None
+    lead = None
+    if (case.platform != OTHER and platform.plain.get("role") != "processor"
+            and regime.plain.get("family", "gdpr") == "gdpr"):  # one-stop shop: the GDPR's
+        # no lead authority: a controller outside the EU with only a representative (Art. 27)
+        lead_id = _required(platform, "lead_authority", day, "platform").value
+        lead = catalog.regulators[lead_id] if lead_id else None
     by_place = _required(jurisdiction, "regulators", day, "country").value
     ids = by_place.get(case.subdivision or "", by_place.get("default"))
     if not ids:
@@ -139,14 +180,24 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
             {"subdivision": case.subdivision, "country": jurisdiction.plain["name"],
              "covered": ", ".join(k for k in sorted(by_place) if k != "default")})]})
     regulators = tuple(catalog.regulators[i] for i in ids)
+    local = jurisdiction.value("subdivision_notes", day) or {}
+    if case.subdivision in local:
+        note = local[case.subdivision]
+        notices.append(Message(
+            N_("In %(place)s, %(law)s may apply to the organisation as well as, or instead of, "
+               "%(regime)s; its regulator is %(regulator)s (%(url)s). Check which law the "
+               "organisation says applies to you."),
+            {"place": jurisdiction.plain["subdivisions"]["names"][case.subdivision],
+             "law": note["law"], "regime": regime.value("name", day),
+             "regulator": note["regulator"], "url": note["url"]}))
 
     reply = regime.value("deadlines.reply", day)
-    notices: list[Message] = []
     deadlines: dict[str, dt.date] = {}
     start = case.history.objection_sent if case.history else day
-    if "days" in reply:  # a period in days, without extension (Switzerland: 30 days)
+    if "days" in reply:  # a period in days (Switzerland: 30; California: 45, + 45)
         deadlines["reply_due"] = start + dt.timedelta(days=reply["days"])
-        deadlines["reply_due_extended"] = deadlines["reply_due"]
+        deadlines["reply_due_extended"] = deadlines["reply_due"] + dt.timedelta(
+            days=reply.get("extension_days", 0))
     else:
         deadlines["reply_due"] = add_months(start, reply["months"])
         deadlines["reply_due_extended"] = add_months(
@@ -169,6 +220,9 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
 
     letters: list[Letter] = []
     to_controller = tuple(controller.value.get("languages") or ["en"])
+    if org is not None:  # an organisation the person named: the place's language, or English
+        to_controller = tuple(dict.fromkeys([*(regulators[0].value("languages", day) or []),
+                                             "en"]))
 
     def controller_letter(kind: str) -> Letter:
         lang = _choose_language(case.language if case.kind == kind else None, to_controller,
@@ -207,6 +261,6 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
 
     return Route(case=case, regime=regime, jurisdiction=jurisdiction, platform=platform,
                  controller=controller, lead_authority=lead, regulators=regulators,
-                 ai_training=platform.fact(f"ai_training.{region}", day),
-                 objection_route=platform.fact(f"objection_route.{region}", day),
+                 ai_training=_by_place(platform, "ai_training", case, region),
+                 objection_route=_by_place(platform, "objection_route", case, region),
                  deadlines=deadlines, letters=tuple(letters), notices=tuple(notices))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .case import CHANNELS, KINDS, LIMITS, REPLIES
+from .case import CHANNELS, KINDS, LIMITS, OTHER, REPLIES
 from .catalog import Catalog
 from .evidence import MAX_FILES
 from .grounds import GROUNDS
@@ -29,10 +29,26 @@ def case_schema(catalog: Catalog) -> dict:
     return {
         "type": "object",
         "additionalProperties": False,
-        "required": ["kind", "platform", "country", "person", "grounds", "signature"],
+        "required": ["kind", "platform", "country", "person", "signature"],
         "properties": {
             "kind": {"enum": list(KINDS), "description": "The letter to write."},
-            "platform": {"enum": sorted(catalog.platforms)},
+            "platform": {"enum": [*sorted(catalog.platforms), OTHER],
+                         "description": f"A platform of the catalog, or {OTHER!r} for an "
+                                        "organisation given in `organisation`."},
+            "organisation": {
+                "type": "object", "additionalProperties": False,
+                "required": ["name", "address"],
+                "description": f"Required with platform {OTHER!r} and with a workspace tool "
+                               "(a platform whose role is processor: the workspace's owner).",
+                "properties": {
+                    "name": _text(LIMITS["name"], "The organisation's name."),
+                    "address": {"type": "array", "minItems": 1,
+                                "maxItems": LIMITS["address_lines"],
+                                "items": _text(LIMITS["address_line"], "An address line.")},
+                    "email": {"type": "string", "format": "email",
+                              "maxLength": LIMITS["email"]},
+                },
+            },
             "country": {"enum": sorted(catalog.jurisdictions),
                         "description": "ISO 3166-1 alpha-2 code of the country of residence."},
             "subdivision": {"enum": subdivisions,
@@ -55,7 +71,9 @@ def case_schema(catalog: Catalog) -> dict:
                                  "courtesy translation follows when the letter is in another."},
                 },
             },
-            "grounds": {"type": "array", "items": {"enum": list(GROUNDS)}, "uniqueItems": True},
+            "grounds": {"type": "array", "items": {"enum": list(GROUNDS)}, "uniqueItems": True,
+                        "description": "Under the GDPR, give at least one ground or "
+                                       "grounds_text (the right to object rests on them)."},
             "grounds_text": _text(LIMITS["grounds_text"], "Own reasons.", False),
             "history": {
                 "type": "object", "additionalProperties": False,

@@ -18,9 +18,10 @@ DATA_DIR = Path(__file__).parent / "data"
 #: and the fact groups (name -> {key: fact}) every record must have.
 KINDS: dict[str, dict[str, Any]] = {
     "regime": {
-        "folder": "regimes", "plain": {"id", "letters"},
+        "folder": "regimes", "plain": {"id", "letters", "family"},
         "facts": {"name", "instruments"},
-        "groups": {"articles": {"object", "erasure", "access", "time_limit", "complaint"},
+        # the articles every regime needs; its family (FAMILIES) adds its own
+        "groups": {"articles": {"access", "time_limit", "complaint"},
                    "deadlines": {"reply"}},
     },
     "jurisdiction": {
@@ -34,10 +35,20 @@ KINDS: dict[str, dict[str, Any]] = {
         "groups": {},
     },
     "platform": {
-        "folder": "platforms", "plain": {"id", "name", "services"},
+        "folder": "platforms", "plain": {"id", "name", "services", "role"},
         "facts": {"lead_authority"},
         "groups": {"controllers": set(), "ai_training": set(), "objection_route": set()},
     },
+}
+#: families of law: the letter templates written for each (letter_templates/<kind>/<family>.html,
+#: `letter.html` for the GDPR) and the articles those templates need from a regime
+FAMILIES: dict[str, set[str]] = {
+    "gdpr": {"object", "erasure", "access", "time_limit", "complaint"},
+    "ch-fadp": {"object", "justification", "erasure", "access", "time_limit", "complaint"},
+    "us-state": {"access", "erasure", "opt_out", "public_exclusion", "time_limit",
+                 "complaint"},
+    "br-lgpd": {"object", "erasure", "access", "time_limit", "complaint", "precondition"},
+    "ca-pipeda": {"withdraw", "limiting_use", "access", "time_limit", "complaint"},
 }
 FACT_KEYS = {"value", "source", "checked", "valid_from", "valid_until", "note", "unconfirmed"}
 
@@ -161,10 +172,26 @@ def parse_record(kind: str, data: Any, path: str, problems: list[Problem]) -> Re
 
 
 def _cross_check(catalog: Catalog, problems: list[Problem]) -> None:
+    for regime in catalog.regimes.values():
+        family = regime.plain.get("family", "gdpr")
+        if family not in FAMILIES:
+            problems.append(Problem(regime.path, "family", f"unknown family {family!r}; "
+                                    f"use one of {', '.join(sorted(FAMILIES))}"))
+            continue
+        for name in sorted(FAMILIES[family] - set(regime.names_under("articles"))):
+            problems.append(Problem(regime.path, f"articles.{name}",
+                                    f"is required for the {family} letters"))
     for rec in catalog.jurisdictions.values():
+        names = (rec.plain.get("subdivisions") or {}).get("names") or {}
         for fact in rec.facts["regime"].facts:
-            if fact.value not in catalog.regimes:
-                problems.append(Problem(rec.path, "regime", f"no regime {fact.value!r}"))
+            # one regime for the whole country, or one per subdivision (US states)
+            by_place = fact.value if isinstance(fact.value, dict) else {"": fact.value}
+            for place, regime_id in by_place.items():
+                if regime_id not in catalog.regimes:
+                    problems.append(Problem(rec.path, "regime", f"no regime {regime_id!r}"))
+                if place and place not in names:
+                    problems.append(Problem(rec.path, f"regime.{place}",
+                                            "not one of the subdivisions"))
         for fact in rec.facts["regulators"].facts:
             if not isinstance(fact.value, dict):
                 problems.append(Problem(rec.path, "regulators", "must map default or a "

@@ -69,6 +69,26 @@ class Catalog:
     regulators: dict[str, Record]
     platforms: dict[str, Record]
 
+    def places(self, day: dt.date) -> list[tuple[str, str, str, list[str]]]:
+        """Return every jurisdiction with its own law: (code, name, regime id, regulator ids).
+
+        A country with one law is one place; a country whose subdivisions have their own laws
+        (the US states) counts each subdivision as a place ("US-CA").
+        """
+        found = []
+        for code, rec in sorted(self.jurisdictions.items()):
+            regime = rec.value("regime", day)
+            regs = rec.value("regulators", day) or {}
+            if isinstance(regime, dict):
+                names = rec.plain["subdivisions"]["names"]
+                found += [(sub, f"{names[sub]} ({rec.plain['name']})", rid,
+                           list(regs.get(sub, regs.get("default", []))))
+                          for sub, rid in sorted(regime.items())]
+            else:
+                found.append((code, rec.plain["name"], regime,
+                              sorted({i for v in regs.values() for i in v})))
+        return found
+
     def all_records(self) -> list[Record]:
         return [*self.regimes.values(), *self.jurisdictions.values(),
                 *self.regulators.values(), *self.platforms.values()]

@@ -44,15 +44,18 @@ def cite(article: dict, instruments: dict, lang: str, t: NullTranslations) -> st
     short = _pick(short_names, lang) or t.pgettext("instrument", short_names["en"])
     paragraph, point = article.get("paragraph"), article.get("point")
     # an instrument may carry its own citation style per language (Swiss statutes:
-    # "Art. 30 Abs. 2 Bst. b DSG", "art. 30, al. 2, let. b, LPD"), which then wins
-    own = _pick(instrument.get("citation") or {}, lang)
+    # "Art. 30 Abs. 2 Bst. b DSG", "art. 30, al. 2, let. b, LPD"), which then wins; a
+    # `default` style serves every other language (US codes: "Cal. Civ. Code § 1798.105(a)")
+    styles = instrument.get("citation") or {}
+    own = _pick(styles, lang) or styles.get("default")
     if own:
         pattern = own["point" if point else "paragraph" if paragraph else "article"]
+        point_text = point or ""  # the statute's own numbering, whatever the language
     else:
         pattern = _pattern(t, article.get("kind", "article"), bool(paragraph), bool(point))
+        point_text = t.pgettext("article point", point) if point else ""
     return pattern % {"number": article["number"], "paragraph": paragraph or "",
-                      "point": t.pgettext("article point", point) if point else "",
-                      "instrument": short}
+                      "point": point_text, "instrument": short}
 
 
 def title(article: dict, lang: str) -> str:

@@ -19,7 +19,11 @@ from .environment import translations
 SIGNATURE_URL = "memory:signature.png"
 #: the articles templates may cite; a regime without one gives None for it
 ARTICLES = ("object", "restriction", "erasure", "access", "time_limit", "complaint",
-            "lead_authority", "complaint_to_controller", "justification", "principles")
+            "lead_authority", "complaint_to_controller", "justification", "principles",
+            # beyond the GDPR family: US states, Brazil, Canada
+            "opt_out", "limit_sensitive", "non_discrimination", "public_exclusion", "appeal",
+            "legitimate_interest", "revoke", "information_sharing", "precondition",
+            "withdraw", "limiting_use", "appropriate_purposes", "challenge")
 
 
 def _babel_locale(lang: str) -> str:
@@ -67,7 +71,7 @@ def citations(route: Route, lang: str) -> dict[str, str | None]:
     """Return every article the regime defines, cited in `lang`, valid on the case date."""
     instruments = route.regime.value("instruments", route.day)
     out: dict[str, str | None] = {}
-    for name in ARTICLES:
+    for name in dict.fromkeys([*ARTICLES, *route.regime.names_under("articles")]):
         article = route.article(name)
         if article is None:
             out[name] = out[f"{name}_title"] = None
@@ -86,6 +90,10 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
     """
     case, lang, day = route.case, letter.language, route.day
     controller = route.controller.value
+    # how the person stands to the addressee: a platform they use, an organisation they
+    # named, or the owner of a workspace whose tool (the processor) they use
+    relationship = ("other" if route.platform.id == "other" else "workspace"
+                    if route.platform.plain.get("role") == "processor" else "platform")
     ai = route.ai_training.value if route.ai_training else {}
     since = ai.get("since")
     hint = route.objection_route.value if route.objection_route else None
@@ -128,8 +136,16 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
                        "address": _without_name(list(controller["address"]), controller["name"])},
         "regime_id": route.regime.id,
         "cite": citations(route, lang),
+        "relationship": relationship,
+        "opt_out_covers": (route.article("opt_out").value.get("covers") or []
+                           if route.article("opt_out") else []),
+        "place": _place(route),
+        "law": _law(route, lang),
         "ai": {"since_long": long_date(_as_date(since), lang) if since else None,
-               "legitimate_interests": "legitimate interest" in str(ai.get("legal_basis"))},
+               # only where the platform itself names this basis for the training
+               "legitimate_interests": str(ai.get("legal_basis") or "").strip().lower()
+               .startswith("legitimate interest"),
+               "shares": ai.get("mode") == "shares", "may": ai.get("mode") == "may"},
         "hint": ({"kind": hint["kind"], "label": hint.get("label"), "path": hint.get("path")}
                  if hint and hint.get("kind") in ("setting", "form") else None),
         "grounds": [GROUNDS[g][1] for g in case.grounds],
@@ -139,6 +155,11 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
             "reply_due_extended_long": long_date(route.deadlines["reply_due_extended"], lang),
             "overdue": day > route.deadlines["reply_due"],
             "ack_days": ack.get("days") if isinstance(ack, dict) else None,
+            "days": route.regime.value("deadlines.reply", day).get("days"),
+            "extension_days": route.regime.value("deadlines.reply", day).get("extension_days"),
+            "appeal_days": (route.regime.value("deadlines.appeal", day) or {}).get("days"),
+            "appeal_extension_days": (route.regime.value("deadlines.appeal", day) or {}).get(
+                "extension_days"),
         },
         "home_regulator": {"name": authority_name(home, day),
                            "short_name": home.value("short_name", day)},
@@ -154,6 +175,23 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
                      for item in case.evidence] if letter.kind == "complaint" else [],
         "signature": {"typed": case.signature.typed, "image": _signature_src(case, preview)},
     }
+
+
+def _place(route: Route) -> str:
+    """Return where the person lives as the letters name it: "California", "Brazil"."""
+    names = (route.jurisdiction.plain.get("subdivisions") or {}).get("names") or {}
+    if route.case.subdivision and isinstance(route.jurisdiction.value("regime", route.day),
+                                             dict):
+        return names[route.case.subdivision]  # a state with its own law
+    return route.jurisdiction.plain["name"]
+
+
+def _law(route: Route, lang: str) -> str:
+    """Return the short name of the regime's main statute (its first instrument)."""
+    instruments = route.regime.value("instruments", route.day)
+    first = next(iter(instruments.values()))
+    names = first["short"]
+    return names.get(lang) or names.get(lang.split("-")[0]) or names["en"]
 
 
 def _signature_src(case: Case, preview: bool) -> str | None:

@@ -18,6 +18,12 @@ from .compose import SIGNATURE_URL, compose
 from .environment import letter_environment, text_environment
 from .plaintext import html_to_text
 
+def template_name(regime, kind: str) -> str:
+    """Return the template of a letter `kind` for the regime's family of law."""
+    family = regime.plain.get("family", "gdpr")
+    return f"{kind}/letter.html" if family == "gdpr" else f"{kind}/{family}.html"
+
+
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same case gives the same ZIP
 
 
@@ -44,8 +50,7 @@ class Pipeline:
     def html(self, route_: Route, letter: Letter, fragment: bool = False) -> str:
         """Return the letter as HTML (the whole document, or the article for a preview)."""
         env = letter_environment(letter.language)
-        template = env.select_template([f"{letter.kind}/{route_.regime.id}.html",
-                                        f"{letter.kind}/letter.html"])
+        template = env.get_template(template_name(route_.regime, letter.kind))
         return template.render(**compose(route_, letter, preview=fragment), fragment=fragment)
 
     def instructions(self, route_: Route) -> str:
@@ -54,8 +59,11 @@ class Pipeline:
         unconfirmed = [f for f in route_.facts_used() if f.unconfirmed]
         to_send = [lt for lt in route_.letters if not lt.courtesy_of]  # in the order to send
         to_send.sort(key=lambda lt: lt.regulator is not None)
+        places = route_.jurisdiction.value("alternatives", route_.day) or {}
+        alternatives = [self.catalog.regulators[i]
+                        for i in places.get(route_.case.subdivision or "", places.get("default", []))]
         return template.render(route=route_, letters=to_send, unconfirmed=unconfirmed,
-                               platform=route_.platform.plain["name"])
+                               platform=route_.platform.plain["name"], alternatives=alternatives)
 
     def plain_text(self, route_: Route, letter: Letter) -> str:
         """Return the letter as plain text, for web forms and e-mail bodies."""

@@ -22,7 +22,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice as C
 from wtforms.validators import DataRequired, Length, Optional
 
-from ..case import LIMITS
+from ..case import LIMITS, OTHER
 from ..catalog import Catalog
 from ..evidence import MAX_BYTES as MAX_UPLOAD
 from ..grounds import GROUNDS
@@ -46,6 +46,8 @@ FIELD_FOR_PATH = {
     "subdivision": "subdivision", "language": "language", "date": "stage",
     "person": "name", "person.name": "name", "person.address": "address",
     "person.email": "email", "person.account": "account",
+    "organisation": "org_name", "organisation.name": "org_name",
+    "organisation.address": "org_address", "organisation.email": "org_email",
     "grounds": "grounds", "grounds_text": "grounds_text",
     "history": "objection_sent", "history.objection_sent": "objection_sent",
     "history.channel": "channel", "history.reply": "stage",
@@ -69,10 +71,24 @@ class CaseForm(FlaskForm):
                           validators=[DataRequired(_l("Choose where you live."))],
                           description=_l("The law that protects you, and the regulator you "
                                          "can turn to, depend on where you live."))
-    subdivision = SelectField(_l("Federal state (Land), if you live in Germany"),
+    subdivision = SelectField(_l("State, province or Land"),
                               validators=[Optional()],
-                              description=_l("In Germany, complaints about companies go to the "
-                                             "regulator of your state."))
+                              description=_l("Needed in Germany (complaints go to the regulator "
+                                             "of your Land) and in the United States (each "
+                                             "state has its own law); in Canada it tells you "
+                                             "whether a provincial law applies."))
+    org_name = StringField(_l("Name of the organisation"),
+                           validators=[Optional(), Length(max=LIMITS["name"])],
+                           description=_l("Only if you chose another organisation, or a "
+                                          "workspace tool such as Slack or Zoom: then give the "
+                                          "workspace's owner, for example your employer."))
+    org_address = TextAreaField(_l("Postal address of the organisation"),
+                                validators=[Optional(), Length(max=600)],
+                                description=_l("One line per item, as on an envelope."),
+                                render_kw={"rows": 4})
+    org_email = StringField(_l("Privacy e-mail address of the organisation (optional)"),
+                            validators=[Optional(), Length(max=LIMITS["email"])],
+                            render_kw={"type": "email"})
     language = SelectField(_l("Language of the letters"), validators=[Optional()],
                            description=_l("Leave on automatic to write in a language the "
                                           "recipient accepts."))
@@ -133,7 +149,7 @@ class CaseForm(FlaskForm):
         """Set the choices that come from the catalog (and the campaign, on its page)."""
         self.platform.choices = [C("", _l("Choose…"))] + sorted(
             (C(p.id, p.plain["name"]) for p in catalog.platforms.values()),
-            key=lambda c: c.label)
+            key=lambda c: c.label) + [C(OTHER, _l("Another organisation (give it below)"))]
         territories = get_locale().territories  # country names in the page's language
         self.country.choices = [C("", _l("Choose…"))] + sorted(
             (C(j.id.upper(), territories.get(j.id.upper(), j.plain["name"]))
@@ -170,6 +186,12 @@ class CaseForm(FlaskForm):
         }
         if self.subdivision.data:
             data["subdivision"] = self.subdivision.data
+        if self.org_name.data or self.org_address.data or self.org_email.data:
+            data["organisation"] = {
+                "name": self.org_name.data or "",
+                "address": [ln for ln in (self.org_address.data or "").splitlines()
+                            if ln.strip()],
+                **({"email": self.org_email.data} if self.org_email.data else {})}
         if self.language.data:
             data["language"] = self.language.data
         if kind == "complaint":
