@@ -52,3 +52,25 @@ def test_batch_csv_to_a_zip(runner, tmp_path):
         names = archive.namelist()
         assert len(names) == 3
         assert "Person 2" in pdf_text(archive.read(sorted(names)[2]))
+
+
+def test_batch_csv_names_an_organisation_and_a_us_state(runner, tmp_path):
+    cases = tmp_path / "cases.csv"
+    columns = [*COLUMNS, "organisation.name", "organisation.address"]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns)
+    writer.writeheader()
+    writer.writerow({"kind": "objection", "platform": "other", "country": "US",
+                     "subdivision": "US-TX", "date": "2026-11-30", "person.name": "Pat Doe",
+                     "person.address": "1 Road | Austin, TX", "person.email": "pat@example.org",
+                     "signature.typed": "Pat Doe", "organisation.name": "Example Corp",
+                     "organisation.address": "2 Avenue | Dallas, TX 75201"})
+    cases.write_text(buffer.getvalue(), encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", str(cases), "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    (pdf,) = out.iterdir()
+    text = pdf_text(pdf.read_bytes())
+    assert "Example Corp" in text
+    assert "Dallas, TX 75201" in text
+    assert "541." in text  # Texas's own statute

@@ -40,6 +40,13 @@ def download(page, button):
         return info.value.suggested_filename, handle.read()
 
 
+def objection_text(page) -> str:
+    """Submit the form and return the text of the downloaded objection."""
+    page.click("button:has-text('Check your answers')")
+    _, pdf = download(page, "button[name=letter][value=objection]")
+    return pdf_text(pdf)
+
+
 def test_fill_the_form_draw_a_signature_and_download_the_objection(server, browser):
     page = browser.new_page()
     page.goto(server + "/")
@@ -112,4 +119,31 @@ def test_a_screenshot_attached_in_the_form_is_embedded_in_the_complaint(server, 
     with pikepdf.open(io.BytesIO(pdf)) as document:
         assert list(document.attachments) == ["ai-notice.png"]
     assert "LinkedIn's notice about AI training" in pdf_text(pdf)
+    page.close()
+
+
+def test_a_workspace_tool_asks_for_the_owner_and_writes_to_it(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/")
+    assert not page.is_visible("#org_name")  # hidden until a choice needs it
+    fill_person(page, country="IE", platform="slack")
+    assert page.is_visible("#org_name")
+    page.click("button:has-text('Check your answers')")
+    assert "Name of the organisation" in page.locator("#error-summary").inner_text()
+    page.fill("#org_name", "Acme Widgets Ltd")
+    page.fill("#org_address", "1 Example Road\nDublin 2")
+    text = objection_text(page)
+    assert "Acme Widgets Ltd" in text
+    assert "on your behalf" in text
+    page.close()
+
+
+def test_a_californian_picks_the_state_and_gets_a_ccpa_letter(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/")
+    fill_person(page, country="US", platform="linkedin")
+    page.select_option("#subdivision", "US-CA")
+    text = objection_text(page)
+    assert "Cal. Civ. Code § 1798.105" in text
+    assert "GDPR" not in text
     page.close()

@@ -103,6 +103,24 @@ def test_a_pades_b_b_seal_is_intact_valid_and_covers_the_whole_file(pki, letter)
         assert pdf.open_metadata().pdfa_status == "3B"
 
 
+def test_an_elliptic_curve_seal_is_valid_and_the_key_is_parsed_once(pki, letter):
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    ca = _cert("Objector EC Test CA", ca_key, ca=True)
+    key = ec.generate_private_key(ec.SECP256R1())
+    p12 = pkcs12.serialize_key_and_certificates(
+        b"seal", key, _cert("EC seal", key, ca, ca_key), [ca], serialization.NoEncryption())
+    sealer = Sealer(p12)
+    first, second = sealer.seal(letter), sealer.seal(letter)
+    for sealed in (first, second):
+        status = _validate(sealed, asn1_x509.Certificate.load(
+            ca.public_bytes(serialization.Encoding.DER)))
+        assert status.intact
+        assert status.valid
+    assert sealer.signer._parsed is not None  # kept from the first seal
+
+
 def test_a_pades_b_t_seal_carries_a_time_stamp(pki, letter):
     sealed = Sealer(pki["p12"], b"secret", timestamper=pki["tsa"]).seal(letter)
     status = _validate(sealed, pki["ca"])

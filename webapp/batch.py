@@ -15,7 +15,7 @@ from .pdf import RenderError
 
 #: CSV columns are the case JSON's paths (person.name, history.reply, ...); these hold lists,
 #: their items separated by "|"
-CSV_LISTS = {"person.address", "grounds"}
+CSV_LISTS = {"person.address", "organisation.address", "grounds"}
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -18,12 +19,14 @@ from .compose import SIGNATURE_URL, compose
 from .environment import letter_environment, text_environment
 from .plaintext import html_to_text
 
+
 def template_name(regime, kind: str) -> str:
     """Return the template of a letter `kind` for the regime's family of law."""
     family = regime.plain.get("family", "gdpr")
     return f"{kind}/letter.html" if family == "gdpr" else f"{kind}/{family}.html"
 
 
+_DOUBLE_STOP = re.compile(r"(?<=[0-9A-Za-z]\.)\.(?=[\s<])")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same case gives the same ZIP
 
 
@@ -51,7 +54,10 @@ class Pipeline:
         """Return the letter as HTML (the whole document, or the article for a preview)."""
         env = letter_environment(letter.language)
         template = env.get_template(template_name(route_.regime, letter.kind))
-        return template.render(**compose(route_, letter, preview=fragment), fragment=fragment)
+        html = template.render(**compose(route_, letter, preview=fragment), fragment=fragment)
+        # a name or date that ends in a full stop ("Meta Platforms, Inc.", Croatian "2026.")
+        # at the end of a sentence: one full stop, not two
+        return _DOUBLE_STOP.sub("", html)
 
     def instructions(self, route_: Route) -> str:
         """Return plain-text instructions: where and how to send each letter, what next."""
@@ -60,8 +66,8 @@ class Pipeline:
         to_send = [lt for lt in route_.letters if not lt.courtesy_of]  # in the order to send
         to_send.sort(key=lambda lt: lt.regulator is not None)
         places = route_.jurisdiction.value("alternatives", route_.day) or {}
-        alternatives = [self.catalog.regulators[i]
-                        for i in places.get(route_.case.subdivision or "", places.get("default", []))]
+        wanted = places.get(route_.case.subdivision or "", places.get("default", []))
+        alternatives = [self.catalog.regulators[i] for i in wanted]
         return template.render(route=route_, letters=to_send, unconfirmed=unconfirmed,
                                platform=route_.platform.plain["name"], alternatives=alternatives)
 

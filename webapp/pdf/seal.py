@@ -12,9 +12,31 @@ import concurrent.futures
 import io
 from pathlib import Path
 
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
+from pyhanko.sign.general import get_pyca_cryptography_hash
 from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper
+
+
+class _KeptKeySigner(signers.SimpleSigner):
+    """pyHanko's SimpleSigner parses its private key again (with the full RSA checks, about
+    30 ms) for every signature; this one parses it once and keeps it."""
+
+    _parsed = None
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        if self._parsed is None:
+            self._parsed = serialization.load_der_private_key(self.signing_key.dump(), None)
+        key = self._parsed
+        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+        hash_algo = get_pyca_cryptography_hash(digest_algorithm)
+        if mechanism == "rsassa_pkcs1v15" and isinstance(key, rsa.RSAPrivateKey):
+            return key.sign(data, padding.PKCS1v15(), hash_algo)
+        if mechanism == "ecdsa" and isinstance(key, ec.EllipticCurvePrivateKey):
+            return key.sign(data, ec.ECDSA(hash_algo))
+        return super().sign_raw(data, digest_algorithm)  # PSS, DSA, EdDSA: pyHanko's own way
 
 
 class SealError(RuntimeError):
@@ -27,15 +49,24 @@ class Sealer:
     def __init__(self, p12: bytes, passphrase: bytes | None = None,
                  timestamper: TimeStamper | None = None, name: str = "Objector seal"):
         try:
-            self.signer = signers.SimpleSigner.load_pkcs12_data(p12, (), passphrase=passphrase)
+            loaded = signers.SimpleSigner.load_pkcs12_data(p12, (), passphrase=passphrase)
         except Exception as exc:  # noqa: BLE001 - pyHanko raises several kinds here
             raise SealError("The PKCS#12 file could not be opened: check the file and its "
                             "passphrase.") from exc
-        if self.signer is None:
+        if loaded is None:
             raise SealError("The PKCS#12 file could not be opened: check the file and its "
                             "passphrase.")
+        self.signer = _KeptKeySigner(
+            signing_cert=loaded.signing_cert, signing_key=loaded.signing_key,
+            cert_registry=loaded.cert_registry, signature_mechanism=loaded.signature_mechanism)
         self.timestamper = timestamper
         self.name = name
+        # room for the signature container: the certificates, the signature and the signed
+        # attributes, with a margin; fixed up front, so pyHanko does not sign a dry run first
+        # to measure it (a time-stamp's size varies: pyHanko measures when one is used)
+        certs = [self.signer.signing_cert, *self.signer.cert_registry]
+        self.reserved = None if timestamper else 2 * (
+            sum(len(c.dump()) for c in certs) + 2048)
 
     @classmethod
     def from_file(cls, path: str | Path, passphrase: str | None = None,
@@ -62,5 +93,5 @@ class Sealer:
             use_pades_lta=False)
         out = io.BytesIO()
         signers.PdfSigner(meta, signer=self.signer, timestamper=self.timestamper).sign_pdf(
-            writer, output=out)
+            writer, output=out, bytes_reserved=self.reserved)
         return out.getvalue()

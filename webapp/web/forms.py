@@ -150,6 +150,9 @@ class CaseForm(FlaskForm):
         self.platform.choices = [C("", _l("Choose…"))] + sorted(
             (C(p.id, p.plain["name"]) for p in catalog.platforms.values()),
             key=lambda c: c.label) + [C(OTHER, _l("Another organisation (give it below)"))]
+        # the choices whose letters go to an organisation the person names
+        self.organisation_platforms = [OTHER] + sorted(
+            p.id for p in catalog.platforms.values() if p.plain.get("role") == "processor")
         territories = get_locale().territories  # country names in the page's language
         self.country.choices = [C("", _l("Choose…"))] + sorted(
             (C(j.id.upper(), territories.get(j.id.upper(), j.plain["name"]))

@@ -16,6 +16,19 @@
         else { document.execCommand("copy"); done(); }
       });
     });
+    // The organisation's fields matter only for "another organisation" and workspace tools.
+    var platform = document.getElementById("platform");
+    var organisation = document.querySelector("fieldset.organisation");
+    if (platform && organisation) {
+      var needs = (organisation.getAttribute("data-platforms") || "").split(" ");
+      var toggle = function () {
+        var filled = Array.prototype.some.call(organisation.querySelectorAll("input, textarea"),
+          function (input) { return input.value; });
+        organisation.hidden = needs.indexOf(platform.value) < 0 && !filled;
+      };
+      platform.addEventListener("change", toggle);
+      toggle();
+    }
     var canvas = document.getElementById("signature-canvas");
     var field = document.getElementById("signature_image");
     if (!canvas || !field) { return; }
