@@ -146,7 +146,8 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
                "legitimate_interests": str(ai.get("legal_basis") or "").strip().lower()
                .startswith("legitimate interest"),
                "shares": ai.get("mode") == "shares", "may": ai.get("mode") == "may"},
-        "hint": ({"kind": hint["kind"], "label": hint.get("label"), "path": hint.get("path")}
+        "hint": ({"kind": hint["kind"], "label": hint.get("label"),
+                  "path": hint.get("menu") or hint.get("path")}
                  if hint and hint.get("kind") in ("setting", "form") else None),
         "grounds": [GROUNDS[g][1] for g in case.grounds],
         "grounds_text": case.grounds_text,
