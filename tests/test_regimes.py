@@ -196,3 +196,13 @@ def test_every_regime_has_a_template_for_each_letter_it_lists(catalog):
 def test_the_catalog_lists_forty_jurisdictions_and_fifteen_platforms(catalog):
     assert len(catalog.places(TODAY)) >= 40
     assert len(catalog.platforms) >= 15
+
+
+def test_every_state_with_its_own_law_has_a_translatable_name(catalog):
+    from webapp.letters.compose import PLACE_NAMES
+
+    for rec in catalog.jurisdictions.values():
+        regime = rec.value("regime", TODAY)
+        if isinstance(regime, dict):
+            names = rec.plain["subdivisions"]["names"]
+            assert {names[code] for code in regime} <= set(PLACE_NAMES)

@@ -13,8 +13,15 @@ from babel.lists import format_list
 from ..case import Case
 from ..grounds import GROUNDS
 from ..routing import Letter, Route
+from ..messages import NP_
 from .citations import cite, title
 from .environment import translations
+
+#: names of subdivisions that have a law of their own, which the letters write in their
+#: language ("Ich wohne in Kalifornien"); tests/test_regimes.py checks every one is here
+PLACE_NAMES = (NP_("place", "California"), NP_("place", "Colorado"),
+               NP_("place", "Connecticut"), NP_("place", "Oregon"), NP_("place", "Texas"),
+               NP_("place", "Virginia"))
 
 SIGNATURE_URL = "memory:signature.png"
 #: the articles templates may cite; a regime without one gives None for it
@@ -139,7 +146,7 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
         "relationship": relationship,
         "opt_out_covers": (route.article("opt_out").value.get("covers") or []
                            if route.article("opt_out") else []),
-        "place": _place(route),
+        "place": translations(lang).pgettext("place", _place(route)),
         "law": _law(route, lang),
         "ai": {"since_long": long_date(_as_date(since), lang) if since else None,
                # only where the platform itself names this basis for the training
