@@ -12,8 +12,8 @@ from babel.lists import format_list
 
 from ..case import Case
 from ..grounds import GROUNDS
-from ..routing import Letter, Route
 from ..messages import NP_
+from ..routing import Letter, Route
 from .citations import cite, title
 from .environment import translations
 
