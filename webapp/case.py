@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from .catalog import Catalog
+from .catalog import Catalog, for_place
 from .evidence import MAX_FILES, Evidence, EvidenceError, clean_evidence
 from .glyphs import unprintable
 from .grounds import GROUNDS
@@ -128,6 +128,12 @@ class _Checker:
                      limit=limit, count=len(value))
         return value
 
+    def email(self, data: dict, key: str, path: str, required: bool) -> str:
+        value = self.text(data, key, path, LIMITS["email"], required)
+        if value and not _EMAIL.fullmatch(value):
+            self.add(path, N_("Must be an e-mail address such as name@example.org."))
+        return value
+
     def date(self, data: dict, key: str, path: str, required: bool) -> dt.date | None:
         value = data.get(key)
         if value in (None, ""):
@@ -224,9 +230,7 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
         name = c.text(pdata, "name", "person.name", LIMITS["name"], True)
         address = _address(c, pdata.get("address"), "person.address",
                            N_("Give your postal address, one line per item."))
-        email = c.text(pdata, "email", "person.email", LIMITS["email"], True)
-        if email and not _EMAIL.fullmatch(email):
-            c.add("person.email", N_("Must be an e-mail address such as name@example.org."))
+        email = c.email(pdata, "email", "person.email", required=True)
         account = c.text(pdata, "account", "person.account", LIMITS["account"], False)
         own = pdata.get("language") or None
         if own is not None and (not isinstance(own, str) or not _LANGUAGE.fullmatch(own)):
@@ -246,7 +250,8 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
             c.add(f"grounds[{i}]", N_("Unknown ground; use one of: %(grounds)s."),
                   grounds=", ".join(GROUNDS))
     grounds_text = c.text(data, "grounds_text", "grounds_text", LIMITS["grounds_text"], False)
-    if not grounds and not grounds_text and _family(catalog, jurisdiction, subdivision) == "gdpr":
+    if not grounds and not grounds_text and _family(catalog, jurisdiction, subdivision,
+                                                    date) == "gdpr":
         c.add("grounds", N_("Pick at least one reason or write your own: the right to object "
                          "rests on grounds relating to your particular situation."))
 
@@ -309,13 +314,12 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
                 organisation=organisation)
 
 
-def _family(catalog: Catalog, jurisdiction, subdivision: str | None) -> str | None:
-    """Return the family of law of the place (gdpr, us-state, ...), if it is known yet."""
+def _family(catalog: Catalog, jurisdiction, subdivision: str | None,
+            day: dt.date) -> str | None:
+    """Return the family of law of the place on `day` (gdpr, us-state, ...), if known yet."""
     if jurisdiction is None:
         return None
-    regime = jurisdiction.facts["regime"].facts[-1].value
-    if isinstance(regime, dict):
-        regime = regime.get(subdivision or "")
+    regime = for_place(jurisdiction.value("regime", day), subdivision)
     record = catalog.regimes.get(regime) if isinstance(regime, str) else None
     return record.plain.get("family", "gdpr") if record else None
 
@@ -343,9 +347,7 @@ def _organisation(c: _Checker, data: dict, catalog: Catalog, platform: str):
     name = c.text(odata, "name", "organisation.name", LIMITS["name"], True)
     address = _address(c, odata.get("address"), "organisation.address",
                        N_("Give the organisation's postal address, one line per item."))
-    email = c.text(odata, "email", "organisation.email", LIMITS["email"], False)
-    if email and not _EMAIL.fullmatch(email):
-        c.add("organisation.email", N_("Must be an e-mail address such as name@example.org."))
+    email = c.email(odata, "email", "organisation.email", required=False)
     return Organisation(name=name, address=tuple(address), email=email)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from .case import OTHER, Case, CaseError, Organisation
-from .catalog import Catalog, Fact, Record
+from .catalog import Catalog, Fact, Record, for_place
 from .dates import add_months
 from .messages import N_, Message
 
@@ -130,10 +130,9 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
     """Work out the law, the entity, the regulators, the deadlines and the letters."""
     day = case.date
     jurisdiction = catalog.jurisdictions[case.country]
-    regime_id = _required(jurisdiction, "regime", day, "country").value
-    if isinstance(regime_id, dict):  # a law per subdivision (US states)
-        regime_id = regime_id[case.subdivision]
-    regime = catalog.regimes[regime_id]
+    # one law for the country, or one per subdivision (US states)
+    regime = catalog.regimes[for_place(_required(jurisdiction, "regime", day, "country").value,
+                                       case.subdivision)]
     region = jurisdiction.plain["region"]
     notices: list[Message] = []
     org = case.organisation
@@ -172,7 +171,7 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
         lead_id = _required(platform, "lead_authority", day, "platform").value
         lead = catalog.regulators[lead_id] if lead_id else None
     by_place = _required(jurisdiction, "regulators", day, "country").value
-    ids = by_place.get(case.subdivision or "", by_place.get("default"))
+    ids = for_place(by_place, case.subdivision)
     if not ids:
         raise CaseError({"subdivision": [Message(
             N_("Objector does not yet know the regulator for %(subdivision)s (%(country)s); it "
@@ -180,9 +179,8 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
             {"subdivision": case.subdivision, "country": jurisdiction.plain["name"],
              "covered": ", ".join(k for k in sorted(by_place) if k != "default")})]})
     regulators = tuple(catalog.regulators[i] for i in ids)
-    local = jurisdiction.value("subdivision_notes", day) or {}
-    if case.subdivision in local:
-        note = local[case.subdivision]
+    note = for_place(jurisdiction.value("subdivision_notes", day) or {}, case.subdivision)
+    if note:
         notices.append(Message(
             N_("In %(place)s, %(law)s may apply to the organisation as well as, or instead of, "
                "%(regime)s; its regulator is %(regulator)s (%(url)s). Check which law the "

@@ -18,6 +18,11 @@ def _text(limit: int, description: str, required: bool = True) -> dict:
     return schema
 
 
+ADDRESS = {"type": "array", "minItems": 1, "maxItems": LIMITS["address_lines"],
+           "items": _text(LIMITS["address_line"], "An address line.")}
+EMAIL = {"type": "string", "format": "email", "maxLength": LIMITS["email"]}
+
+
 def case_schema(catalog: Catalog) -> dict:
     """Return the JSON Schema of a case: the same fields, choices and limits parse_case applies.
 
@@ -42,11 +47,8 @@ def case_schema(catalog: Catalog) -> dict:
                                "(a platform whose role is processor: the workspace's owner).",
                 "properties": {
                     "name": _text(LIMITS["name"], "The organisation's name."),
-                    "address": {"type": "array", "minItems": 1,
-                                "maxItems": LIMITS["address_lines"],
-                                "items": _text(LIMITS["address_line"], "An address line.")},
-                    "email": {"type": "string", "format": "email",
-                              "maxLength": LIMITS["email"]},
+                    "address": ADDRESS,
+                    "email": EMAIL,
                 },
             },
             "country": {"enum": sorted(catalog.jurisdictions),
@@ -61,11 +63,8 @@ def case_schema(catalog: Catalog) -> dict:
                 "required": ["name", "address", "email"],
                 "properties": {
                     "name": _text(LIMITS["name"], "Full name."),
-                    "address": {"type": "array", "minItems": 1,
-                                "maxItems": LIMITS["address_lines"],
-                                "items": _text(LIMITS["address_line"], "An address line.")},
-                    "email": {"type": "string", "format": "email",
-                              "maxLength": LIMITS["email"]},
+                    "address": ADDRESS,
+                    "email": EMAIL,
                     "account": _text(LIMITS["account"], "Profile URL or user name.", False),
                     "language": {**LANGUAGE, "description": "The person's own language: a "
                                  "courtesy translation follows when the letter is in another."},

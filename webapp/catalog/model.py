@@ -7,6 +7,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+def for_place(value: Any, subdivision: str | None) -> Any:
+    """Read a per-place catalog value for a subdivision.
+
+    A jurisdiction's regime, regulators, notes and alternatives are one value for the whole
+    country, or a mapping by subdivision code with an optional `default`.
+    """
+    if isinstance(value, dict):
+        return value.get(subdivision or "", value.get("default"))
+    return value
+
+
 @dataclass(frozen=True)
 class Fact:
     """One fact, the URL that states it and the day it was checked."""
@@ -82,7 +93,7 @@ class Catalog:
             if isinstance(regime, dict):
                 names = rec.plain["subdivisions"]["names"]
                 found += [(sub, f"{names[sub]} ({rec.plain['name']})", rid,
-                           list(regs.get(sub, regs.get("default", []))))
+                           list(for_place(regs, sub) or []))
                           for sub, rid in sorted(regime.items())]
             else:
                 found.append((code, rec.plain["name"], regime,

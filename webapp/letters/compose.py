@@ -117,6 +117,8 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
                    "reply": h.reply, "reply_date_long": long_date(h.reply_date, lang),
                    "details": h.details}
     ack = route.regime.value("deadlines.complaint_ack", day)
+    reply = route.regime.value("deadlines.reply", day)
+    appeal = route.regime.value("deadlines.appeal", day) or {}
     title_text = {"objection": "Objection", "complaint": "Complaint", "reminder": "Reminder",
                   "reply": "Reply"}[letter.kind]
     if letter.courtesy_of:
@@ -163,11 +165,10 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
             "reply_due_extended_long": long_date(route.deadlines["reply_due_extended"], lang),
             "overdue": day > route.deadlines["reply_due"],
             "ack_days": ack.get("days") if isinstance(ack, dict) else None,
-            "days": route.regime.value("deadlines.reply", day).get("days"),
-            "extension_days": route.regime.value("deadlines.reply", day).get("extension_days"),
-            "appeal_days": (route.regime.value("deadlines.appeal", day) or {}).get("days"),
-            "appeal_extension_days": (route.regime.value("deadlines.appeal", day) or {}).get(
-                "extension_days"),
+            "days": reply.get("days"),
+            "extension_days": reply.get("extension_days"),
+            "appeal_days": appeal.get("days"),
+            "appeal_extension_days": appeal.get("extension_days"),
         },
         "home_regulator": {"name": authority_name(home, day),
                            "short_name": home.value("short_name", day)},

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from weasyprint import Attachment
 
 from ..case import Case
-from ..catalog import Catalog
+from ..catalog import Catalog, for_place
 from ..pdf import Renderer
 from ..routing import Letter, Route, route
 from .calendar import ics
@@ -65,9 +65,9 @@ class Pipeline:
         unconfirmed = [f for f in route_.facts_used() if f.unconfirmed]
         to_send = [lt for lt in route_.letters if not lt.courtesy_of]  # in the order to send
         to_send.sort(key=lambda lt: lt.regulator is not None)
-        places = route_.jurisdiction.value("alternatives", route_.day) or {}
-        wanted = places.get(route_.case.subdivision or "", places.get("default", []))
-        alternatives = [self.catalog.regulators[i] for i in wanted]
+        wanted = for_place(route_.jurisdiction.value("alternatives", route_.day) or {},
+                           route_.case.subdivision)
+        alternatives = [self.catalog.regulators[i] for i in wanted or []]
         return template.render(route=route_, letters=to_send, unconfirmed=unconfirmed,
                                platform=route_.platform.plain["name"], alternatives=alternatives)
 
