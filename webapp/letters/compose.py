@@ -195,6 +195,16 @@ def _place(route: Route) -> str:
     return route.jurisdiction.plain["name"]
 
 
+def place_name(route: Route, lang: str) -> str:
+    """Return the country, and the state where it has its own law, in `lang`: "USA, Kalifornien"."""
+    territories = Locale.parse(_babel_locale(lang)).territories
+    country = territories.get(route.jurisdiction.id.upper(), route.jurisdiction.plain["name"])
+    state = _place(route)
+    if state == route.jurisdiction.plain["name"]:
+        return country
+    return f"{country}, {translations(lang).pgettext('place', state)}"
+
+
 def _law(route: Route, lang: str) -> str:
     """Return the short name of the regime's main statute (its first instrument)."""
     instruments = route.regime.value("instruments", route.day)

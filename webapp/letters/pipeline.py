@@ -15,7 +15,7 @@ from ..catalog import Catalog, for_place
 from ..pdf import Renderer
 from ..routing import Letter, Route, route
 from .calendar import ics
-from .compose import SIGNATURE_URL, compose
+from .compose import SIGNATURE_URL, compose, place_name
 from .environment import letter_environment, text_environment
 from .plaintext import html_to_text
 
@@ -59,9 +59,17 @@ class Pipeline:
         # at the end of a sentence: one full stop, not two
         return _DOUBLE_STOP.sub("", html)
 
+    def instructions_language(self, route_: Route) -> str:
+        """Write the instructions in the person's language, else in their first letter's."""
+        own = route_.case.person.language
+        if own in self.languages:
+            return own
+        return next((lt.language for lt in route_.letters if not lt.courtesy_of), "en")
+
     def instructions(self, route_: Route) -> str:
         """Return plain-text instructions: where and how to send each letter, what next."""
-        template = text_environment("en").get_template("_instructions.txt")
+        lang = self.instructions_language(route_)
+        template = text_environment(lang).get_template("_instructions.txt")
         unconfirmed = [f for f in route_.facts_used() if f.unconfirmed]
         to_send = [lt for lt in route_.letters if not lt.courtesy_of]  # in the order to send
         to_send.sort(key=lambda lt: lt.regulator is not None)
@@ -69,7 +77,8 @@ class Pipeline:
                            route_.case.subdivision)
         alternatives = [self.catalog.regulators[i] for i in wanted or []]
         return template.render(route=route_, letters=to_send, unconfirmed=unconfirmed,
-                               platform=route_.platform.plain["name"], alternatives=alternatives)
+                               platform=route_.platform.plain["name"], alternatives=alternatives,
+                               lang=lang, place=place_name(route_, lang))
 
     def plain_text(self, route_: Route, letter: Letter) -> str:
         """Return the letter as plain text, for web forms and e-mail bodies."""
