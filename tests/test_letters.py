@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
 from webapp.case import parse_case
 from webapp.letters import letter_environment
+from webapp.letters.compose import long_date
 from webapp.resources import LETTER_TEMPLATES, letter_languages
 
 from .conftest import TODAY, make_case, pdf_text
@@ -177,3 +179,20 @@ def test_a_zurich_resident_writes_under_swiss_law_in_german_or_french(pipeline, 
     _, (objection,) = rendered(pipeline, catalog, country="CH")
     assert "FADP" in pdf_text(objection.pdf)
     assert "GDPR" not in pdf_text(objection.pdf)
+
+
+
+@pytest.mark.parametrize(("lang", "written"), [
+    ("fr", "1er décembre 2026"), ("it", "1º dicembre 2026"), ("pt-BR", "1º de dezembro de 2026"),
+    ("pt", "1 de dezembro de 2026"), ("de", "1. Dezember 2026"), ("en", "1 December 2026")])
+def test_the_first_of_the_month_is_written_as_each_language_does(lang, written):
+    assert long_date(dt.date(2026, 12, 1), lang) == written
+    assert long_date(dt.date(2026, 12, 2), lang).startswith("2")
+
+
+def test_a_letter_dated_the_first_says_so_in_its_language(pipeline, catalog):
+    case = parse_case(make_case(kind="complaint", country="FR", platform="meta",
+                                date="2026-12-01"), catalog, dt.date(2026, 12, 1))
+    route = pipeline.route(case)
+    complaint = next(lt for lt in route.letters if lt.kind == "complaint")
+    assert "1er décembre 2026" in pdf_text(pipeline.render(route, complaint).pdf)

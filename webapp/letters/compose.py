@@ -43,13 +43,19 @@ def _without_name(lines: list[str], name: str) -> list[str]:
     return lines[1:] if lines and lines[0].strip() == name.strip() else lines
 
 
+#: languages that write the first of the month as an ordinal: 1er décembre, 1º dicembre,
+#: 1º de dezembro (Brazil; Portugal writes 1 de dezembro)
+FIRST_OF_MONTH = {"fr": "1er", "it": "1º", "pt-BR": "1º"}
+
+
 def long_date(day: dt.date | None, lang: str) -> str | None:
     """Return `day` written out in the letter's language, e.g. 30 November 2026."""
     if day is None:
         return None
     text = format_date(day, format="long", locale=_babel_locale(lang))
-    if lang.split("-")[0] == "fr" and day.day == 1:
-        text = "1er" + text[1:]  # French writes the first of the month as an ordinal
+    first = FIRST_OF_MONTH.get(lang, FIRST_OF_MONTH.get(lang.split("-")[0]))
+    if day.day == 1 and first:
+        text = first + text[1:]
     return text
 
 
