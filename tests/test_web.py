@@ -198,3 +198,21 @@ def test_settings_come_from_the_environment(monkeypatch):
     app = create_app({"WARM_UP": False})
     assert app.config["SECRET_KEY"] == "from-env"
     assert app.config["RENDER_MAX_PAGES"] == 5
+
+
+def test_states_and_their_countries_are_named_in_the_pages_language(client):
+    html = client.get("/?lang=de").get_data(as_text=True)
+    select = re.search(r'<select[^>]*id="subdivision".*?</select>', html, re.S)[0]
+    groups = re.findall(r'<optgroup label="([^"]+)"', select)
+    assert groups == sorted(groups, key=str.casefold)
+    assert {"Deutschland", "Kanada", "Vereinigte Staaten"} <= set(groups)
+    assert ">Kalifornien</option>" in select
+
+
+def test_a_missing_land_names_the_country_in_the_pages_language(client):
+    client.get("/?lang=de")
+    response = post(client, "/check", country="DE")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert re.search(r"Deutschland[^<]*DE-BY", html)  # the error beside the field
+    assert "Germany" not in html

@@ -12,7 +12,7 @@ from .catalog import Catalog, for_place
 from .evidence import MAX_FILES, Evidence, EvidenceError, clean_evidence
 from .glyphs import unprintable
 from .grounds import GROUNDS
-from .messages import N_, Message
+from .messages import N_, Message, Territory
 from .signature import SignatureError, clean_signature_image
 
 KINDS = ("objection", "complaint", "reminder", "reply")
@@ -92,8 +92,8 @@ class CaseError(ValueError):
         self.errors = {path: [str(m) for m in found] for path, found in self.messages.items()}
         super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in self.errors.items()))
 
-    def translated(self, gettext) -> dict[str, list[str]]:
-        return {path: [m.translate(gettext) for m in found]
+    def translated(self, gettext, territories: dict | None = None) -> dict[str, list[str]]:
+        return {path: [m.translate(gettext, territories) for m in found]
                 for path, found in self.messages.items()}
 
 
@@ -209,7 +209,8 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
         elif subs.get("required"):
             c.add("subdivision", N_("Required for %(country)s: the competent regulator "
                                     "depends on it (%(codes)s)."),
-                  country=jurisdiction.plain["name"], codes=", ".join(sorted(names)))
+                  country=Territory(country, jurisdiction.plain["name"]),
+                  codes=", ".join(sorted(names)))
     language = data.get("language") or None
     if language is not None and (not isinstance(language, str)
                                  or not _LANGUAGE.fullmatch(language.strip())):

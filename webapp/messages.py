@@ -19,6 +19,17 @@ def NP_(context: str, message: str) -> str:  # noqa: N802 - gettext marker namin
     return message
 
 
+class Territory(str):
+    """A country named in a message: its English name, renamed where the reader's is known."""
+
+    code: str
+
+    def __new__(cls, code: str, name: str) -> Territory:
+        territory = super().__new__(cls, name)
+        territory.code = code
+        return territory
+
+
 @dataclass(frozen=True)
 class Message:
     """A message id (English, marked for translation) and the values for its placeholders."""
@@ -29,7 +40,14 @@ class Message:
     def __str__(self) -> str:
         return self.text % self.params if self.params else self.text
 
-    def translate(self, gettext) -> str:
-        """Return the message in the language `gettext` translates into."""
+    def translate(self, gettext, territories: dict | None = None) -> str:
+        """Return the message in the language `gettext` translates into.
+
+        `territories` (Babel's country names in that language, by code) renames countries.
+        """
         translated = gettext(self.text)
-        return translated % self.params if self.params else translated
+        if not self.params:
+            return translated
+        return translated % {key: (territories or {}).get(value.code, value)
+                             if isinstance(value, Territory) else value
+                             for key, value in self.params.items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 
 from babel import Locale
-from flask_babel import get_locale
+from flask_babel import get_locale, pgettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
@@ -158,10 +158,12 @@ class CaseForm(FlaskForm):
             (C(j.id.upper(), territories.get(j.id.upper(), j.plain["name"]))
              for j in catalog.jurisdictions.values()), key=lambda c: c.label.casefold())
         subs = [C("", _l("Not applicable"))]
-        for j in sorted(catalog.jurisdictions.values(), key=lambda j: j.plain["name"]):
+        for j in catalog.jurisdictions.values():
             names = (j.plain.get("subdivisions") or {}).get("names") or {}
-            subs += sorted((C(code, name, optgroup=j.plain["name"])
-                            for code, name in names.items()), key=lambda c: c.label)
+            country = territories.get(j.id.upper(), j.plain["name"])
+            subs += sorted((C(code, pgettext("place", name), optgroup=country)
+                            for code, name in names.items()), key=lambda c: c.label.casefold())
+        subs[1:] = sorted(subs[1:], key=lambda c: c.optgroup.casefold())  # stable: keeps A-Z
         self.subdivision.choices = subs
         if campaign is not None:
             self.platform.choices = [c for c in self.platform.choices

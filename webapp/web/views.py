@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from flask import Blueprint, Response, g, render_template, request, send_file
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import CombinedMultiDict
@@ -82,7 +83,7 @@ def _validated(form: CaseForm):
     try:
         return case_from(form.case_data())
     except CaseError as exc:
-        form.add_case_errors(exc.translated(_))
+        form.add_case_errors(exc.translated(_, get_locale().territories))
         return None
 
 
