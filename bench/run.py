@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 import urllib.request
 import zipfile
@@ -354,16 +355,17 @@ def report(results: dict) -> str:
         verdict = ("Tuning our code cannot close the gap; a faster layout engine could."
                    if floor >= peer["median_ms"] else
                    "The engine alone could beat it only by dropping what the product needs.")
-        why = f"""
-**Why the sealed objection is slower than pdfmake.** Our objection runs to
-{ip['objection']['pages']} pages (no case in the catalogue yields a one-page objection), and the
-pdfmake peer lays out the same text. WeasyPrint alone, on the same HTML, with every option the
-product needs (PDF/A-3b, tags, compressed streams) dropped, takes {floor} ms: already
-{'more' if floor >= peer['median_ms'] else 'less'} than pdfmake's whole unsigned letter
-({round(peer['median_ms'], 1)} ms). Our pipeline is within
-{round((ip['objection']['ratio'] - 1) * 100, 1)} % of the tuned engine, and the seal adds
-{round(sealed - ip['objection']['ours_ms'], 1)} ms. {verdict}
-"""
+        why = "\n" + textwrap.fill(
+            f"**Why the sealed objection is slower than pdfmake.** Our objection runs to "
+            f"{ip['objection']['pages']} pages (no case in the catalogue yields a one-page "
+            f"objection), and the pdfmake peer lays out the same text. WeasyPrint alone, on the "
+            f"same HTML, with every option the product needs (PDF/A-3b, tags, compressed "
+            f"streams) dropped, takes {floor} ms: already "
+            f"{'more' if floor >= peer['median_ms'] else 'less'} than pdfmake's whole unsigned "
+            f"letter ({round(peer['median_ms'], 1)} ms). Our pipeline is within "
+            f"{round((ip['objection']['ratio'] - 1) * 100, 1)} % of the tuned engine, and the "
+            f"seal adds {round(sealed - ip['objection']['ours_ms'], 1)} ms. {verdict}",
+            width=95) + "\n"
     http_rows = "\n".join(f"| {lv['clients']} | {lv['throughput_rps']} | {lv['p50_ms']} | "
                           f"{lv['p99_ms']} | {lv['errors']} |" for lv in h.get("levels", []))
     peer_rows = "\n".join(f"| {name} | {round(v['median_ms'], 1) if 'median_ms' in v else '–'} | {v.get('skipped', '')} |"
