@@ -86,3 +86,10 @@ def test_lines_are_wrapped_but_addresses_stay_whole(pipeline, catalog, lang):
                 assert len(line.split()) == 1 or re.search(r"\S{40,}", line), (name, line)
         assert "https://www.cnil.fr/fr/plaintes" in instructions(
             pipeline, catalog, CASES["complaint-with-reminder"], lang)
+
+
+def test_languages_are_named_not_coded(pipeline, catalog):
+    text = instructions(pipeline, catalog, CASES["complaint-with-reminder"], "de")
+    assert "Französisch" in text  # the CNIL takes complaints in French
+    english = instructions(pipeline, catalog, CASES["complaint-with-reply"], "en")
+    assert "English, Welsh" in english  # the ICO's

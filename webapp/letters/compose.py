@@ -15,7 +15,7 @@ from ..grounds import GROUNDS
 from ..messages import NP_
 from ..routing import Letter, Route
 from .citations import cite, title
-from .environment import translations
+from .environment import babel_locale, language_name, translations
 
 #: names of subdivisions that have a law of their own, which the letters write in their
 #: language ("Ich wohne in Kalifornien"); tests/test_regimes.py checks every one is here
@@ -33,11 +33,6 @@ ARTICLES = ("object", "restriction", "erasure", "access", "time_limit", "complai
             "withdraw", "limiting_use", "appropriate_purposes", "challenge")
 
 
-def _babel_locale(lang: str) -> str:
-    # English letters go to European recipients: write dates the British way (30 November 2026).
-    return "en_GB" if lang == "en" else lang.replace("-", "_")
-
-
 def _without_name(lines: list[str], name: str) -> list[str]:
     """Drop an address's first line when it repeats the addressee's name."""
     return lines[1:] if lines and lines[0].strip() == name.strip() else lines
@@ -52,16 +47,11 @@ def long_date(day: dt.date | None, lang: str) -> str | None:
     """Return `day` written out in the letter's language, e.g. 30 November 2026."""
     if day is None:
         return None
-    text = format_date(day, format="long", locale=_babel_locale(lang))
+    text = format_date(day, format="long", locale=babel_locale(lang))
     first = FIRST_OF_MONTH.get(lang, FIRST_OF_MONTH.get(lang.split("-")[0]))
     if day.day == 1 and first:
         text = first + text[1:]
     return text
-
-
-def language_name(code: str, in_language: str) -> str:
-    """Return the name of language `code` written in `in_language`."""
-    return Locale.parse(code.replace("-", "_")).get_display_name(_babel_locale(in_language))
 
 
 def authority_name(record, day: dt.date) -> str:
@@ -91,7 +81,7 @@ def citations(route: Route, lang: str) -> dict[str, str | None]:
             continue
         refs = [article.value, *article.value.get("also", [])]
         out[name] = format_list([cite(r, instruments, lang, translations(lang)) for r in refs],
-                                locale=_babel_locale(lang))
+                                locale=babel_locale(lang))
         out[f"{name}_title"] = title(article.value, lang)
     return out
 
@@ -146,7 +136,7 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
                                                letter.recipient["name"])},
         "platform": {"name": route.platform.plain["name"],
                      "services": format_list(list(route.platform.plain.get("services") or []),
-                                             locale=_babel_locale(lang))},
+                                             locale=babel_locale(lang))},
         "controller": {"name": controller["name"],
                        "address": _without_name(list(controller["address"]), controller["name"])},
         "regime_id": route.regime.id,
@@ -203,7 +193,7 @@ def _place(route: Route) -> str:
 
 def place_name(route: Route, lang: str) -> str:
     """Return the country, and the state where it has its own law, in `lang`: "USA, Kalifornien"."""
-    territories = Locale.parse(_babel_locale(lang)).territories
+    territories = Locale.parse(babel_locale(lang)).territories
     country = territories.get(route.jurisdiction.id.upper(), route.jurisdiction.plain["name"])
     state = _place(route)
     if state == route.jurisdiction.plain["name"]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from babel import Locale
 from babel.support import NullTranslations, Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -54,4 +55,15 @@ def letter_environment(lang: str) -> Environment:
 def text_environment(lang: str) -> Environment:
     """Return the environment for plain-text files (instructions): no escaping, tight lines."""
     env = letter_environment(lang).overlay(autoescape=False, trim_blocks=True)
+    env.filters["language_name"] = language_name
     return env
+
+
+def language_name(code: str, in_language: str) -> str:
+    """Return the name of language `code` written in `in_language`: "français", "Französisch"."""
+    return Locale.parse(code.replace("-", "_")).get_display_name(babel_locale(in_language))
+
+
+def babel_locale(lang: str) -> str:
+    # English letters go to European recipients: write dates the British way (30 November 2026).
+    return "en_GB" if lang == "en" else lang.replace("-", "_")
