@@ -216,3 +216,11 @@ def test_a_missing_land_names_the_country_in_the_pages_language(client):
     assert response.status_code == 422
     assert re.search(r"Deutschland[^<]*DE-BY", html)  # the error beside the field
     assert "Germany" not in html
+
+
+def test_the_check_page_names_the_state_in_the_pages_language(client):
+    client.get("/?lang=de")
+    response = post(client, "/check", country="US", subdivision="US-CA", platform="google",
+                    grounds=[])
+    assert response.status_code == 200
+    assert "<dd>Vereinigte Staaten – Kalifornien</dd>" in response.get_data(as_text=True)
