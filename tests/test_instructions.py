@@ -93,3 +93,14 @@ def test_languages_are_named_not_coded(pipeline, catalog):
     assert "Französisch" in text  # the CNIL takes complaints in French
     english = instructions(pipeline, catalog, CASES["complaint-with-reply"], "en")
     assert "English, Welsh" in english  # the ICO's
+
+
+def test_notices_name_the_country_in_the_persons_language(pipeline, catalog):
+    early = {"objection_sent": "2026-05-01", "channel": "post"}  # before 19 June 2026
+    data = make_case(kind="complaint", country="GB", platform="x", history=early)
+    text = instructions(pipeline, catalog, data, "de")
+    heading = translations("de").gettext("Please note")
+    notes = " ".join(text.split(heading + "\n")[1].split("\n\n")[0].split())
+    assert "2026-06-19" in notes  # the notice on complaints to the organisation
+    assert "Vereinigtes Königreich" in notes
+    assert "United Kingdom" not in notes

@@ -209,7 +209,7 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
         elif subs.get("required"):
             c.add("subdivision", N_("Required for %(country)s: the competent regulator "
                                     "depends on it (%(codes)s)."),
-                  country=Territory(country, jurisdiction.plain["name"]),
+                  country=Territory.of(jurisdiction),
                   codes=", ".join(sorted(names)))
     language = data.get("language") or None
     if language is not None and (not isinstance(language, str)

@@ -29,6 +29,11 @@ class Territory(str):
         territory.code = code
         return territory
 
+    @classmethod
+    def of(cls, jurisdiction) -> Territory:
+        """Name a catalog jurisdiction (its id is the ISO 3166-1 code)."""
+        return cls(jurisdiction.id.upper(), jurisdiction.plain["name"])
+
 
 @dataclass(frozen=True)
 class Message:

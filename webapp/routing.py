@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from .case import OTHER, Case, CaseError, Organisation
 from .catalog import Catalog, Fact, Record, for_place
 from .dates import add_months
-from .messages import N_, Message
+from .messages import N_, Message, Territory
 
 #: what to send the platform next, by its answer so far
 FOLLOW_UPS = {"none": "reminder", "refused": "reply", "partial": "reply"}
@@ -162,7 +162,7 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
     if controller is None:
         raise CaseError({"platform": [Message(
             N_("%(platform)s has no controller entity on record for %(country)s on %(date)s."),
-            {"platform": platform.plain["name"], "country": jurisdiction.plain["name"],
+            {"platform": platform.plain["name"], "country": Territory.of(jurisdiction),
              "date": day.isoformat()})]})
     lead = None
     if (case.platform != OTHER and platform.plain.get("role") != "processor"
@@ -176,7 +176,7 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
         raise CaseError({"subdivision": [Message(
             N_("Objector does not yet know the regulator for %(subdivision)s (%(country)s); it "
                "covers: %(covered)s."),
-            {"subdivision": case.subdivision, "country": jurisdiction.plain["name"],
+            {"subdivision": case.subdivision, "country": Territory.of(jurisdiction),
              "covered": ", ".join(k for k in sorted(by_place) if k != "default")})]})
     regulators = tuple(catalog.regulators[i] for i in ids)
     note = for_place(jurisdiction.value("subdivision_notes", day) or {}, case.subdivision)
@@ -214,7 +214,7 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
                "of %(country)s, and the regulator expects you to use that route first. Your "
                "objection was sent before that date: consider writing a new objection with "
                "Objector (it includes that complaint) and waiting for the answer."),
-            {"date": ctc.valid_from.isoformat(), "country": jurisdiction.plain["name"]}))
+            {"date": ctc.valid_from.isoformat(), "country": Territory.of(jurisdiction)}))
 
     letters: list[Letter] = []
     to_controller = tuple(controller.value.get("languages") or ["en"])

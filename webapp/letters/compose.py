@@ -6,7 +6,6 @@ import base64
 import datetime as dt
 import hashlib
 
-from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 
@@ -15,7 +14,7 @@ from ..grounds import GROUNDS
 from ..messages import NP_
 from ..routing import Letter, Route
 from .citations import cite, title
-from .environment import babel_locale, language_name, translations
+from .environment import babel_locale, language_name, territories, translations
 
 #: names of subdivisions that have a law of their own, which the letters write in their
 #: language ("Ich wohne in Kalifornien"); tests/test_regimes.py checks every one is here
@@ -193,8 +192,7 @@ def _place(route: Route) -> str:
 
 def place_name(route: Route, lang: str) -> str:
     """Return the country, and the state where it has its own law, in `lang`: "USA, Kalifornien"."""
-    territories = Locale.parse(babel_locale(lang)).territories
-    country = territories.get(route.jurisdiction.id.upper(), route.jurisdiction.plain["name"])
+    country = territories(lang).get(route.jurisdiction.id.upper(), route.jurisdiction.plain["name"])
     state = _place(route)
     if state == route.jurisdiction.plain["name"]:
         return country

@@ -64,6 +64,12 @@ def language_name(code: str, in_language: str) -> str:
     return Locale.parse(code.replace("-", "_")).get_display_name(babel_locale(in_language))
 
 
+@functools.cache
+def territories(lang: str) -> dict[str, str]:
+    """Return the country names in `lang`, by ISO 3166-1 code (Babel's)."""
+    return Locale.parse(babel_locale(lang)).territories
+
+
 def babel_locale(lang: str) -> str:
     # English letters go to European recipients: write dates the British way (30 November 2026).
     return "en_GB" if lang == "en" else lang.replace("-", "_")

@@ -16,7 +16,7 @@ from ..pdf import Renderer
 from ..routing import Letter, Route, route
 from .calendar import ics
 from .compose import SIGNATURE_URL, compose, place_name
-from .environment import letter_environment, text_environment
+from .environment import letter_environment, territories, text_environment, translations
 from .plaintext import html_to_text
 
 
@@ -76,9 +76,11 @@ class Pipeline:
         wanted = for_place(route_.jurisdiction.value("alternatives", route_.day) or {},
                            route_.case.subdivision)
         alternatives = [self.catalog.regulators[i] for i in wanted or []]
+        notices = [n.translate(translations(lang).gettext, territories(lang))
+                   for n in route_.notices]
         return template.render(route=route_, letters=to_send, unconfirmed=unconfirmed,
                                platform=route_.platform.plain["name"], alternatives=alternatives,
-                               lang=lang, place=place_name(route_, lang))
+                               notices=notices, lang=lang, place=place_name(route_, lang))
 
     def plain_text(self, route_: Route, letter: Letter) -> str:
         """Return the letter as plain text, for web forms and e-mail bodies."""

@@ -98,8 +98,9 @@ def check():
     previews = [(letter, pipeline().html(route, letter, fragment=True),
                  pipeline().plain_text(route, letter)) for letter in route.letters]
     unconfirmed = [f for f in route.facts_used() if f.unconfirmed]
+    notices = [n.translate(_, get_locale().territories) for n in route.notices]
     return _page("check.html", form, case=case, route=route, previews=previews,
-                 unconfirmed=unconfirmed)
+                 unconfirmed=unconfirmed, notices=notices)
 
 
 @bp.post("/edit")
