@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from webapp.case import parse_case
+from webapp.case import addressee, parse_case
 from webapp.catalog import load_catalog
 from webapp.letters.citations import cite
 from webapp.letters.environment import translations
@@ -44,7 +44,7 @@ FOREIGN_BY_FAMILY = {"us-state": GDPR_WORDS + ["LGPD", "PIPEDA", "FADP"],
 def test_every_combination_renders(pipeline, catalog, country, subdivision, platform, kind):
     changes = {"kind": kind, "country": country, "subdivision": subdivision,
                "platform": platform}
-    if platform == "other" or catalog.platforms[platform].plain.get("role") == "processor":
+    if addressee(catalog, platform) != "platform":
         changes["organisation"] = WORKSPACE_OWNER
     case = parse_case(make_case(**changes), catalog, TODAY)
     route = pipeline.route(case)

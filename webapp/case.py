@@ -48,6 +48,20 @@ class Organisation:
 OTHER = "other"
 
 
+def addressee(catalog: Catalog, platform: str) -> str:
+    """Say whom the letters go to, and so how the person stands to them.
+
+    "platform": the platform's controller on record; "workspace": the owner of a workspace
+    whose tool (a processor, such as Slack) holds the content; "other": an organisation the
+    person names. The last two need `organisation`.
+    """
+    if platform == OTHER:
+        return "other"
+    record = catalog.platforms.get(platform)
+    return ("workspace" if record is not None and record.plain.get("role") == "processor"
+            else "platform")
+
+
 @dataclass(frozen=True)
 class History:
     objection_sent: dt.date
@@ -328,9 +342,7 @@ def _family(catalog: Catalog, jurisdiction, subdivision: str | None,
 def _organisation(c: _Checker, data: dict, catalog: Catalog, platform: str):
     """Read the organisation: needed for "other" and for a workspace tool's owner."""
     odata = data.get("organisation")
-    record = catalog.platforms.get(platform)
-    needed = platform == OTHER or (record is not None
-                                   and record.plain.get("role") == "processor")
+    needed = addressee(catalog, platform) != "platform"
     if odata is None:
         if needed:
             c.add("organisation", N_("Give the organisation's name and postal address: "

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from .case import OTHER, Case, CaseError, Organisation
+from .case import OTHER, Case, CaseError, Organisation, addressee
 from .catalog import Catalog, Fact, Record, for_place
 from .dates import add_months
 from .messages import N_, Message, Territory
@@ -44,6 +44,8 @@ class Route:
     regime: Record
     jurisdiction: Record
     platform: Record
+    #: whom the letters go to: "platform", "workspace" or "other" (see case.addressee)
+    relationship: str
     controller: Fact
     lead_authority: Record | None
     regulators: tuple[Record, ...]
@@ -136,7 +138,8 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
     region = jurisdiction.plain["region"]
     notices: list[Message] = []
     org = case.organisation
-    if case.platform == OTHER:
+    relationship = addressee(catalog, case.platform)
+    if relationship == "other":
         platform = Record(kind="platform", id=OTHER, path="(entered)",
                           plain={"name": org.name, "services": []})
         controller = _entered(org, day, "You entered this organisation: check its privacy "
@@ -149,7 +152,7 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
             {"organisation": org.name}))
     else:
         platform = catalog.platforms[case.platform]
-        if platform.plain.get("role") == "processor":
+        if relationship == "workspace":
             controller = _entered(org, day, "You entered the workspace's owner: check the "
                                   "name and address its privacy notice gives.")
             notices.append(Message(
@@ -165,9 +168,9 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
             {"platform": platform.plain["name"], "country": Territory.of(jurisdiction),
              "date": day.isoformat()})]})
     lead = None
-    if (case.platform != OTHER and platform.plain.get("role") != "processor"
-            and regime.plain.get("family", "gdpr") == "gdpr"):  # one-stop shop: the GDPR's
-        # no lead authority: a controller outside the EU with only a representative (Art. 27)
+    if relationship == "platform" and regime.plain.get("family", "gdpr") == "gdpr":
+        # the one-stop shop is the GDPR's; no lead authority: a controller outside the EU
+        # with only a representative (Art. 27)
         lead_id = _required(platform, "lead_authority", day, "platform").value
         lead = catalog.regulators[lead_id] if lead_id else None
     by_place = _required(jurisdiction, "regulators", day, "country").value
@@ -258,7 +261,8 @@ def route(case: Case, catalog: Catalog, available_languages: Collection[str]) ->
                     for letter in letters if letter.language != own]
 
     return Route(case=case, regime=regime, jurisdiction=jurisdiction, platform=platform,
-                 controller=controller, lead_authority=lead, regulators=regulators,
+                 relationship=relationship, controller=controller, lead_authority=lead,
+                 regulators=regulators,
                  ai_training=_by_place(platform, "ai_training", case, region),
                  objection_route=_by_place(platform, "objection_route", case, region),
                  deadlines=deadlines, letters=tuple(letters), notices=tuple(notices))

@@ -92,10 +92,6 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
     """
     case, lang, day = route.case, letter.language, route.day
     controller = route.controller.value
-    # how the person stands to the addressee: a platform they use, an organisation they
-    # named, or the owner of a workspace whose tool (the processor) they use
-    relationship = ("other" if route.platform.id == "other" else "workspace"
-                    if route.platform.plain.get("role") == "processor" else "platform")
     ai = route.ai_training.value if route.ai_training else {}
     since = ai.get("since")
     hint = route.objection_route.value if route.objection_route else None
@@ -140,7 +136,7 @@ def compose(route: Route, letter: Letter, preview: bool = False) -> dict:
                        "address": _without_name(list(controller["address"]), controller["name"])},
         "regime_id": route.regime.id,
         "cite": citations(route, lang),
-        "relationship": relationship,
+        "relationship": route.relationship,
         "opt_out_covers": (route.article("opt_out").value.get("covers") or []
                            if route.article("opt_out") else []),
         "place": translations(lang).pgettext("place", _place(route)),

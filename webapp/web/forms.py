@@ -22,7 +22,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice as C
 from wtforms.validators import DataRequired, Length, Optional
 
-from ..case import LIMITS, OTHER
+from ..case import LIMITS, OTHER, addressee
 from ..catalog import Catalog
 from ..evidence import MAX_BYTES as MAX_UPLOAD
 from ..grounds import GROUNDS
@@ -152,7 +152,7 @@ class CaseForm(FlaskForm):
             key=lambda c: c.label) + [C(OTHER, _l("Another organisation (give it below)"))]
         # the choices whose letters go to an organisation the person names
         self.organisation_platforms = [OTHER] + sorted(
-            p.id for p in catalog.platforms.values() if p.plain.get("role") == "processor")
+            p for p in catalog.platforms if addressee(catalog, p) != "platform")
         territories = get_locale().territories  # country names in the page's language
         self.country.choices = [C("", _l("Choose…"))] + sorted(
             (C(j.id.upper(), territories.get(j.id.upper(), j.plain["name"]))
