@@ -47,6 +47,7 @@ def letter_environment(lang: str) -> Environment:
         lstrip_blocks=True,
     )
     env.globals["page_counter"] = css_page_counter
+    env.filters["language_name"] = language_name
     env.install_gettext_translations(translations(lang), newstyle=True)
     return env
 
@@ -54,9 +55,7 @@ def letter_environment(lang: str) -> Environment:
 @functools.cache
 def text_environment(lang: str) -> Environment:
     """Return the environment for plain-text files (instructions): no escaping, tight lines."""
-    env = letter_environment(lang).overlay(autoescape=False, trim_blocks=True)
-    env.filters["language_name"] = language_name
-    return env
+    return letter_environment(lang).overlay(autoescape=False, trim_blocks=True)
 
 
 def language_name(code: str, in_language: str) -> str:
